@@ -1,0 +1,28 @@
+package io.outdial.workflows.campaign;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The side effects of a campaign workflow. Run on the campaigns task queue. */
+@ActivityInterface
+public interface CampaignActivities {
+
+    /**
+     * Releases one round of calls: reserves CAPS tokens of {@code secondEpochMs} and concurrency
+     * slots for the campaign, an FS node and a line per call; leases tasks from the campaign's queue,
+     * moves each QUEUED to DIALING under an optimistic lock (a task that loses the race is dropped,
+     * not dialed) and starts one {@link io.outdial.workflows.call.CallWorkflow} per task with the id
+     * {@code call-<campaignId>-<taskId>} (already started counts as started). Idempotent per
+     * (campaignId, roundNo); stays inside a 900 ms budget and returns reservations it did not use.
+     */
+    @ActivityMethod(name = "ReleaseRound")
+    RoundResult releaseRound(RoundRequest request);
+
+    /** Records a status change of the campaign (RUNNING, PAUSED). Idempotent. */
+    @ActivityMethod(name = "RecordCampaignStatus")
+    StatusRecorded recordStatus(StatusChange change);
+
+    /** Records the end of the campaign; on cancel, cancels every task still queued. Idempotent. */
+    @ActivityMethod(name = "FinishCampaign")
+    FinishResult finish(FinishRequest request);
+}

@@ -1,0 +1,55 @@
+package io.outdial.workflows.campaign;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * The scheduler of one campaign, with workflow id {@code campaign-<campaignId>}
+ * ({@link io.outdial.workflows.common.WorkflowIds#campaign}) on the
+ * {@link io.outdial.workflows.common.TaskQueues#CAMPAIGNS} queue.
+ *
+ * <p>Once a second, aligned to the whole second, it runs one round
+ * ({@link CampaignActivities#releaseRound}) that releases as many calls as the pacing and the
+ * resources allow. It completes when the input is closed, the queue is empty and no call is in
+ * flight; it continues as new when the history grows, carrying its state. Outcomes of single calls
+ * are never signalled to it.
+ */
+@WorkflowInterface
+public interface CampaignWorkflow {
+
+    /** Runs the campaign to its end. */
+    @WorkflowMethod(name = "Campaign")
+    CampaignResult run(CampaignInput input);
+
+    /** Stops releasing calls until {@link #resume}; calls in flight go on. */
+    @SignalMethod(name = "pause")
+    void pause(PauseRequest request);
+
+    /** Releases calls again after {@link #pause}. */
+    @SignalMethod(name = "resume")
+    void resume(ResumeRequest request);
+
+    /** Ends the campaign: cancels queued tasks, lets calls in flight finish. */
+    @SignalMethod(name = "cancel")
+    void cancel(CancelRequest request);
+
+    /** No more tasks will be added; the campaign may complete once its queue is drained. */
+    @SignalMethod(name = "inputClosed")
+    void inputClosed(InputClosed request);
+
+    /** Changes the pacing from the next round on; returns the pacing now in force. */
+    @UpdateMethod(name = "changePacing")
+    Pacing changePacing(PacingChange change);
+
+    /** Rejects a pacing change with a value out of range, or one sent after the campaign ended. */
+    @UpdateValidatorMethod(updateName = "changePacing")
+    void validateChangePacing(PacingChange change);
+
+    /** The campaign's progress as the workflow knows it. */
+    @QueryMethod(name = "progress")
+    CampaignProgress progress();
+}
