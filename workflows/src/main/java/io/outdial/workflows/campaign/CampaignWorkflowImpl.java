@@ -1,0 +1,254 @@
+package io.outdial.workflows.campaign;
+
+import io.outdial.workflows.campaign.CampaignInput.CarriedState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * Runs one round per whole second until the campaign is drained or cancelled. Signals and the
+ * pacing update only change fields; the main loop alone runs activities, so status records and
+ * rounds happen in order.
+ */
+public class CampaignWorkflowImpl implements CampaignWorkflow {
+
+    /** Rounds one run executes before it continues as new, to keep each history short. */
+    static final int ROUNDS_PER_RUN = 500;
+
+    /** Seconds between rounds while the queue is empty; a signal or update wakes the loop at once. */
+    static final int IDLE_TICK_SECONDS = 5;
+
+    private static final Logger log = Workflow.getLogger(CampaignWorkflowImpl.class);
+
+    private final CampaignActivities rounds = CampaignActivityOptions.rounds();
+    private final CampaignActivities records = CampaignActivityOptions.statusRecords();
+    private final CampaignActivities finisher = CampaignActivityOptions.finisher();
+    private final int roundsPerRun;
+
+    private long campaignId;
+    private Pacing pacing;
+    private boolean paused;
+    private boolean cancelled;
+    private boolean inputClosed;
+    private CampaignStatus endStatus;
+    private long nextRound = 1;
+    private long released;
+    private boolean countsKnown;
+    private long queued;
+    private long inFlight;
+    private int roundsThisRun;
+    /** Bumped by every signal and update that changes something; an idle or paused loop wakes on it. */
+    private long changes;
+    private CampaignStatus recordedStatus;
+    private Pacing recordedPacing;
+
+    public CampaignWorkflowImpl() {
+        this(ROUNDS_PER_RUN);
+    }
+
+    /** For tests that need to see continue-as-new after a few rounds. */
+    CampaignWorkflowImpl(int roundsPerRun) {
+        this.roundsPerRun = roundsPerRun;
+    }
+
+    @Override
+    public CampaignResult run(CampaignInput input) {
+        begin(input);
+        while (true) {
+            if (cancelled) {
+                return finish(CampaignStatus.CANCELLED);
+            }
+            recordStatusIfChanged();
+            if (roundsThisRun >= roundsPerRun || Workflow.getInfo().isContinueAsNewSuggested()) {
+                continueAsNew();
+            }
+            if (paused) {
+                long seen = changes;
+                Workflow.await(() -> changes != seen);
+                continue;
+            }
+            long now = Workflow.currentTimeMillis();
+            boolean idle = countsKnown && queued == 0;
+            long second = (now / 1000 + (idle ? IDLE_TICK_SECONDS : 1)) * 1000;
+            long seen = changes;
+            boolean interrupted = Workflow.await(Duration.ofMillis(second - now),
+                    () -> cancelled || paused || (idle && changes != seen));
+            if (interrupted) {
+                continue;
+            }
+            runRound(second);
+            if (inputClosed && countsKnown && queued == 0 && inFlight == 0) {
+                return finish(CampaignStatus.COMPLETED);
+            }
+        }
+    }
+
+    private void begin(CampaignInput input) {
+        campaignId = input.campaignId();
+        // Signals may have been handled before this method ran: merge, never overwrite.
+        if (pacing == null) {
+            pacing = input.pacing();
+        }
+        inputClosed |= input.inputClosed();
+        CarriedState carried = input.carried();
+        if (carried != null) {
+            paused |= carried.paused();
+            cancelled |= carried.cancelled();
+            nextRound = carried.nextRound();
+            released = carried.released();
+            recordedStatus = carried.paused() ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
+            recordedPacing = input.pacing();
+        }
+        log.info("campaign {} {}: round {}, caps {}, max concurrency {}, input {}", campaignId,
+                carried == null ? "started" : "continued", nextRound, pacing.caps(), pacing.maxConcurrency(),
+                inputClosed ? "closed" : "open");
+    }
+
+    private void runRound(long secondEpochMs) {
+        RoundRequest request = new RoundRequest(campaignId, nextRound++, pacing, secondEpochMs);
+        roundsThisRun++;
+        try {
+            RoundResult result = rounds.releaseRound(request);
+            released += result.released();
+            queued = result.queued();
+            inFlight = result.inFlight();
+            countsKnown = true;
+            log.debug("campaign {} round {}: released {}, queued {}, in flight {}, limited by {}", campaignId,
+                    request.roundNo(), result.released(), result.queued(), result.inFlight(), result.limitedBy());
+        } catch (ActivityFailure e) {
+            log.warn("campaign {} round {} failed and is skipped: {}", campaignId, request.roundNo(),
+                    rootMessage(e));
+        }
+    }
+
+    /** Writes the status and pacing to the system of record when they differ from what was written. */
+    private void recordStatusIfChanged() {
+        CampaignStatus status = paused ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
+        if (status == recordedStatus && pacing.equals(recordedPacing)) {
+            return;
+        }
+        try {
+            records.recordStatus(new StatusChange(campaignId, status, pacing));
+            recordedStatus = status;
+            recordedPacing = pacing;
+        } catch (ActivityFailure e) {
+            // Left unrecorded on purpose: the next pass of the loop tries again.
+            log.warn("campaign {} status {} not recorded yet: {}", campaignId, status, rootMessage(e));
+        }
+    }
+
+    private void continueAsNew() {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        log.info("campaign {} continues as new at round {} with {} calls released", campaignId, nextRound,
+                released);
+        Workflow.continueAsNew(new CampaignInput(campaignId, pacing, inputClosed,
+                new CarriedState(paused, cancelled, nextRound, released)));
+    }
+
+    private CampaignResult finish(CampaignStatus status) {
+        endStatus = status;
+        FinishResult result = finisher.finish(new FinishRequest(campaignId, status));
+        log.info("campaign {} {}: {} calls released, {} queued tasks cancelled", campaignId, status, released,
+                result.cancelledTasks());
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new CampaignResult(campaignId, status, released);
+    }
+
+    @Override
+    public void pause(PauseRequest request) {
+        if (paused || hasEnded()) {
+            return;
+        }
+        paused = true;
+        changes++;
+        log.info("campaign {} paused", campaignId);
+    }
+
+    @Override
+    public void resume(ResumeRequest request) {
+        if (!paused || hasEnded()) {
+            return;
+        }
+        paused = false;
+        changes++;
+        log.info("campaign {} resumed", campaignId);
+    }
+
+    @Override
+    public void cancel(CancelRequest request) {
+        if (hasEnded()) {
+            return;
+        }
+        cancelled = true;
+        changes++;
+        log.info("campaign {} cancel requested", campaignId);
+    }
+
+    @Override
+    public void inputClosed(InputClosed request) {
+        if (inputClosed) {
+            return;
+        }
+        inputClosed = true;
+        changes++;
+        log.info("campaign {} input closed with {} tasks in all", campaignId, request.totalTasks());
+    }
+
+    @Override
+    public Pacing changePacing(PacingChange change) {
+        pacing = new Pacing(change.caps() != null ? change.caps() : pacing.caps(),
+                change.maxConcurrency() != null ? change.maxConcurrency() : pacing.maxConcurrency());
+        changes++;
+        log.info("campaign {} pacing changed: caps {}, max concurrency {}", campaignId, pacing.caps(),
+                pacing.maxConcurrency());
+        return pacing;
+    }
+
+    @Override
+    public void validateChangePacing(PacingChange change) {
+        if (change == null || (change.caps() == null && change.maxConcurrency() == null)) {
+            throw new IllegalArgumentException("a pacing change needs caps or maxConcurrency");
+        }
+        requireInRange("caps", change.caps(), PacingChange.MAX_CAPS);
+        requireInRange("maxConcurrency", change.maxConcurrency(), PacingChange.MAX_CONCURRENCY);
+        if (hasEnded()) {
+            throw new IllegalArgumentException(
+                    "campaign " + campaignId + " is " + status() + ": its pacing can no longer change");
+        }
+        if (pacing == null) {
+            throw new IllegalArgumentException("campaign " + campaignId + " has not started yet");
+        }
+    }
+
+    @Override
+    public CampaignProgress progress() {
+        return new CampaignProgress(campaignId, status(), pacing, inputClosed, nextRound - 1, released, queued,
+                inFlight);
+    }
+
+    private CampaignStatus status() {
+        if (endStatus != null) {
+            return endStatus;
+        }
+        if (cancelled) {
+            return CampaignStatus.CANCELLED;
+        }
+        return paused ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
+    }
+
+    private boolean hasEnded() {
+        return cancelled || endStatus != null;
+    }
+
+    private static void requireInRange(String field, Integer value, int max) {
+        if (value != null && (value < 1 || value > max)) {
+            throw new IllegalArgumentException(field + " must be between 1 and " + max + ", was " + value);
+        }
+    }
+
+    private static String rootMessage(ActivityFailure failure) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return cause.getMessage();
+    }
+}
