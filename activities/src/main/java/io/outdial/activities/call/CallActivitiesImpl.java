@@ -1,0 +1,104 @@
+package io.outdial.activities.call;
+
+import io.outdial.activities.esl.Dial;
+import io.outdial.activities.esl.Dialer;
+import io.outdial.activities.pacing.Lease;
+import io.outdial.activities.pacing.Reservations;
+import io.outdial.activities.pacing.Route;
+import io.outdial.workflows.call.CallActivities;
+import io.outdial.workflows.call.CallLimits;
+import io.outdial.workflows.call.OutcomeRecord;
+import io.outdial.workflows.call.OutcomeRecorded;
+import io.outdial.workflows.call.PlaceCallRequest;
+import io.outdial.workflows.call.PlaceCallResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The call workflow's activities: dial once, paced to the second; record what happened. */
+public class CallActivitiesImpl implements CallActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(CallActivitiesImpl.class);
+
+    private final CallRepository calls;
+    private final CallClaims claims;
+    private final Reservations reservations;
+    private final Dialer dialer;
+    private final Clock clock;
+    private final SendWindow sendWindow;
+    private final PlaceCallSettings settings;
+
+    public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock) {
+        this(new CallRepository(dataSource), new CallClaims(jedis), new Reservations(jedis), dialer, clock,
+                Sleeper.THREAD, PlaceCallSettings.defaults());
+    }
+
+    /** Takes every collaborator, for tests and custom wiring. */
+    public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations, Dialer dialer,
+                              Clock clock, Sleeper sleeper, PlaceCallSettings settings) {
+        this.calls = calls;
+        this.claims = claims;
+        this.reservations = reservations;
+        this.dialer = dialer;
+        this.clock = clock;
+        this.settings = settings;
+        this.sendWindow = new SendWindow(reservations, clock, sleeper, settings);
+    }
+
+    @Override
+    public PlaceCallResult placeCall(PlaceCallRequest r) {
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        if (!claims.claim(r.campaignId(), r.taskId(), r.attempt(), activity.getInfo().getWorkflowId())) {
+            log.warn("attempt {} of task {} was placed before; not dialing again", r.attempt(), r.taskId());
+            return notSent(r, true);
+        }
+        CallContext context = calls.context(r.campaignId(), r.taskId(), r.fsNodeId(), r.lineId())
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "task " + r.taskId() + " or its route " + r.fsNodeId() + "/" + r.lineId() + " is unknown",
+                        "UnknownTask"));
+        Lease lease = Lease.of(new Route(context.poolId(), r.campaignId(), r.fsNodeId(), r.lineId()),
+                r.taskId(), r.attempt());
+        Runnable heartbeat = () -> {
+            activity.heartbeat(null);
+            reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+        };
+        boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+        try {
+            if (!sendWindow.await(lease, context.limits(), r.reservedSecondMs(), leaseHeld, heartbeat)) {
+                log.warn("no CAPS token for task {} attempt {} within {}; not sent",
+                        r.taskId(), r.attempt(), settings.maxTokenWait());
+                return notSent(r, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted before dialing", "Interrupted");
+        }
+        log.info("dialing task {} attempt {} to {} via {}/{}", r.taskId(), r.attempt(),
+                PhoneNumbers.mask(context.phoneNumber()), r.fsNodeId(), r.lineId());
+        Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),
+                Map.of("campaign_id", Long.toString(r.campaignId()), "task_id", Long.toString(r.taskId())),
+                Duration.ofSeconds(r.ringTimeoutSeconds()), CallLimits.watchTime(r.ringTimeoutSeconds()));
+        return dialer.dial(dial, heartbeat);
+    }
+
+    @Override
+    public OutcomeRecorded recordOutcome(OutcomeRecord outcome) {
+        boolean inserted = calls.record(outcome);
+        calls.poolOf(outcome.campaignId()).ifPresent(poolId -> reservations.release(Lease.of(
+                new Route(poolId, outcome.campaignId(), outcome.fsNodeId(), outcome.lineId()),
+                outcome.taskId(), outcome.attempt())));
+        return new OutcomeRecorded(inserted);
+    }
+
+    private PlaceCallResult notSent(PlaceCallRequest r, boolean duplicate) {
+        return new PlaceCallResult(r.originationUuid(), false, duplicate, null, false, false, false, null, null,
+                0, false, false, 0, 0, clock.millis());
+    }
+}

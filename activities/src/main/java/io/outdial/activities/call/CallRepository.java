@@ -1,0 +1,119 @@
+package io.outdial.activities.call;
+
+import io.outdial.activities.pacing.Limits;
+import io.outdial.workflows.call.CallOutcome;
+import io.outdial.workflows.call.Classification;
+import io.outdial.workflows.call.FaultClass;
+import io.outdial.workflows.call.OutcomeRecord;
+import io.outdial.workflows.call.PlaceCallResult;
+import io.outdial.workflows.common.WorkflowIds;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The call side of PostgreSQL: what a call needs to dial, and the attempts it records. */
+public class CallRepository {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public CallRepository(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** The task's number, its campaign's pool and the limits of the route; empty if any is missing. */
+    public Optional<CallContext> context(long campaignId, long taskId, String fsNodeId, String lineId) {
+        return jdbc.sql("""
+                        select t.phone_number, c.pool_id, c.caps, c.max_concurrency, n.caps, n.max_sessions,
+                               l.caps, l.max_concurrency
+                        from call_tasks t
+                        join campaigns c on c.id = t.campaign_id
+                        join fs_nodes n on n.id = :node and n.pool_id = c.pool_id
+                        join lines l on l.id = :line and l.pool_id = c.pool_id
+                        where t.id = :task and t.campaign_id = :campaign""")
+                .param("node", fsNodeId)
+                .param("line", lineId)
+                .param("task", taskId)
+                .param("campaign", campaignId)
+                .query((rs, n) -> new CallContext(rs.getString(1), rs.getLong(2),
+                        new Limits(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8))))
+                .optional();
+    }
+
+    /** The pool of a campaign. */
+    public Optional<Long> poolOf(long campaignId) {
+        return jdbc.sql("select pool_id from campaigns where id = ?").param(campaignId).query(Long.class).optional();
+    }
+
+    /**
+     * Inserts the attempt unless (taskId, attempt) is recorded already, and marks the task DONE with
+     * its outcome when this was its final attempt; both in one transaction.
+     *
+     * @return whether the attempt was inserted now
+     */
+    public boolean record(OutcomeRecord record) {
+        Boolean inserted = transactions.execute(status -> {
+            boolean fresh = insertAttempt(record);
+            if (record.finalAttempt()) {
+                markDone(record);
+            }
+            return fresh;
+        });
+        return Boolean.TRUE.equals(inserted);
+    }
+
+    private boolean insertAttempt(OutcomeRecord r) {
+        PlaceCallResult seen = r.observed();
+        Classification verdict = verdict(r);
+        String uuid = seen != null && seen.originationUuid() != null
+                ? seen.originationUuid()
+                : WorkflowIds.originationUuid(r.campaignId(), r.taskId(), r.attempt()).toString();
+        return jdbc.sql("""
+                        insert into call_attempts (task_id, campaign_id, attempt, fs_node_id, line_id,
+                            origination_uuid, workflow_id, sent, job_result, channel_created, progress, answered,
+                            hangup_cause, sip_status, billsec, fault_class, outcome, started_at, answered_at, ended_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (task_id, attempt) do nothing""")
+                .params(r.taskId(), r.campaignId(), r.attempt(), r.fsNodeId(), r.lineId(),
+                        UUID.fromString(uuid), r.workflowId(),
+                        seen != null && seen.sent(),
+                        seen == null ? null : seen.jobResult(),
+                        seen != null && seen.created(),
+                        seen != null && seen.progress(),
+                        seen != null && seen.answered(),
+                        seen == null ? null : seen.hangupCause(),
+                        new SqlParameterValue(Types.INTEGER, seen == null ? null : seen.sipStatus()),
+                        seen == null ? 0 : seen.billsec(),
+                        verdict.faultClass().name(), verdict.outcome().name(),
+                        timestamp(seen == null ? 0 : seen.startedAtMs()),
+                        timestamp(seen == null ? 0 : seen.answeredAtMs()),
+                        timestamp(seen == null ? 0 : seen.endedAtMs()))
+                .update() == 1;
+    }
+
+    private void markDone(OutcomeRecord r) {
+        Classification verdict = verdict(r);
+        jdbc.sql("""
+                        update call_tasks set status = 'DONE', outcome = ?, fault_class = ?,
+                               attempts = greatest(attempts, ?), version = version + 1, updated_at = now()
+                        where id = ? and status <> 'DONE'""")
+                .params(verdict.outcome().name(), verdict.faultClass().name(), r.attempt(), r.taskId())
+                .update();
+    }
+
+    private static Classification verdict(OutcomeRecord r) {
+        return r.verdict() != null ? r.verdict()
+                : new Classification(FaultClass.INDETERMINATE, CallOutcome.INDETERMINATE);
+    }
+
+    private static SqlParameterValue timestamp(long epochMs) {
+        return new SqlParameterValue(Types.TIMESTAMP, epochMs == 0 ? null : new Timestamp(epochMs));
+    }
+}

@@ -1,0 +1,46 @@
+package io.outdial.activities.campaign;
+
+import io.outdial.workflows.call.CallRequest;
+import io.outdial.workflows.call.CallWorkflow;
+import io.outdial.workflows.common.SearchAttributes;
+import io.outdial.workflows.common.TaskQueues;
+import io.outdial.workflows.common.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+
+/** Starts the workflow of one call, with its deterministic id and its search attributes. */
+public class CallStarter {
+
+    private final WorkflowClient client;
+
+    public CallStarter(WorkflowClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Starts {@code call-<campaignId>-<taskId>}. A workflow with that id already started (by an earlier
+     * try of the same round) counts as started.
+     */
+    public void start(CallRequest request) {
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.call(request.campaignId(), request.taskId()))
+                .setTaskQueue(TaskQueues.CALLS)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
+                        .set(SearchAttributes.CAMPAIGN_ID, Long.toString(request.campaignId()))
+                        .set(SearchAttributes.TASK_ID, Long.toString(request.taskId()))
+                        .set(SearchAttributes.LINE_ID, request.lineId())
+                        .set(SearchAttributes.FS_NODE, request.fsNodeId())
+                        .set(SearchAttributes.ATTEMPT, (long) request.attempt())
+                        .build())
+                .build();
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, options);
+        try {
+            WorkflowClient.start(call::run, request);
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            // an earlier try of this round started it: that is the call, started once
+        }
+    }
+}

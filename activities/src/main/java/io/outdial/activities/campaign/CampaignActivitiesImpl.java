@@ -1,0 +1,88 @@
+package io.outdial.activities.campaign;
+
+import io.outdial.activities.pacing.Reservations;
+import io.outdial.activities.tasks.TaskQueue;
+import io.outdial.activities.tasks.TaskRepository;
+import io.outdial.workflows.campaign.CampaignActivities;
+import io.outdial.workflows.campaign.CampaignStatus;
+import io.outdial.workflows.campaign.FinishRequest;
+import io.outdial.workflows.campaign.FinishResult;
+import io.outdial.workflows.campaign.RoundRequest;
+import io.outdial.workflows.campaign.RoundResult;
+import io.outdial.workflows.campaign.StatusChange;
+import io.outdial.workflows.campaign.StatusRecorded;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The campaign workflow's activities over PostgreSQL, Redis and the Temporal client. */
+public class CampaignActivitiesImpl implements CampaignActivities {
+
+    /** How long a round's lease lives if its call never renews it (the worker died before dialing). */
+    public static final Duration ROUND_LEASE_TTL = Duration.ofMinutes(2);
+
+    private final RoundLedger ledger;
+    private final RoundReleaser releaser;
+    private final CampaignRepository campaigns;
+    private final TaskRepository tasks;
+    private final TaskQueue queue;
+
+    /**
+     * Wires the default collaborators. Call workflows are started on a private pool of 16 daemon
+     * threads so a round's starts overlap.
+     */
+    public CampaignActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, WorkflowClient workflowClient,
+                                  Clock clock, RoundSettings settings) {
+        this(new CampaignRepository(dataSource), new TaskRepository(dataSource), new TaskQueue(jedis),
+                new Reservations(jedis), new CallStarter(workflowClient), startPool(), jedis, clock, settings,
+                ROUND_LEASE_TTL);
+    }
+
+    /** Takes every collaborator, for tests and custom wiring. */
+    public CampaignActivitiesImpl(CampaignRepository campaigns, TaskRepository tasks, TaskQueue queue,
+                                  Reservations reservations, CallStarter starter, Executor startExecutor,
+                                  UnifiedJedis jedis, Clock clock, RoundSettings settings, Duration leaseTtl) {
+        this.ledger = new RoundLedger(jedis);
+        this.releaser = new RoundReleaser(campaigns, tasks, queue, reservations, starter, startExecutor, clock,
+                settings, leaseTtl);
+        this.campaigns = campaigns;
+        this.tasks = tasks;
+        this.queue = queue;
+    }
+
+    @Override
+    public RoundResult releaseRound(RoundRequest request) {
+        return ledger.find(request.campaignId(), request.roundNo()).orElseGet(() ->
+                ledger.store(request.campaignId(), request.roundNo(), releaser.release(request)));
+    }
+
+    @Override
+    public StatusRecorded recordStatus(StatusChange change) {
+        return new StatusRecorded(campaigns.recordStatus(change.campaignId(), change.status(), change.pacing()));
+    }
+
+    @Override
+    public FinishResult finish(FinishRequest request) {
+        long campaignId = request.campaignId();
+        if (request.status() == CampaignStatus.CANCELLED) {
+            tasks.cancelQueued(campaignId);
+            queue.clear(campaignId);
+        }
+        campaigns.recordStatus(campaignId, request.status(), null);
+        long cancelled = tasks.countByStatus(campaignId).getOrDefault("CANCELLED", 0L);
+        return new FinishResult(cancelled);
+    }
+
+    private static ExecutorService startPool() {
+        return Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "outdial-call-starter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

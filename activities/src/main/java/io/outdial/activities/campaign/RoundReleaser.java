@@ -1,0 +1,171 @@
+package io.outdial.activities.campaign;
+
+import io.outdial.activities.pacing.Lease;
+import io.outdial.activities.pacing.Limits;
+import io.outdial.activities.pacing.Reservations;
+import io.outdial.activities.pacing.Route;
+import io.outdial.activities.pacing.Verdict;
+import io.outdial.activities.tasks.TaskQueue;
+import io.outdial.activities.tasks.TaskRepository;
+import io.outdial.activities.tasks.TaskSnapshot;
+import io.outdial.workflows.call.CallRequest;
+import io.outdial.workflows.campaign.Pacing;
+import io.outdial.workflows.campaign.RoundRequest;
+import io.outdial.workflows.campaign.RoundResult;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one round: leases task ids, reserves a route per call, takes the optimistic lock and starts
+ * the call workflows (concurrently, since each start is a gRPC round trip), within the round's budget
+ * and its second. Whatever it leased or reserved and did not use goes back.
+ */
+class RoundReleaser {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundReleaser.class);
+
+    private final CampaignRepository campaigns;
+    private final TaskRepository tasks;
+    private final TaskQueue queue;
+    private final Reservations reservations;
+    private final CallStarter starter;
+    private final Executor startExecutor;
+    private final Clock clock;
+    private final RoundSettings settings;
+    private final Duration leaseTtl;
+
+    /**
+     * @param leaseTtl how long a round's lease lives before the place-call activity first renews it
+     */
+    RoundReleaser(CampaignRepository campaigns, TaskRepository tasks, TaskQueue queue, Reservations reservations,
+                  CallStarter starter, Executor startExecutor, Clock clock, RoundSettings settings,
+                  Duration leaseTtl) {
+        this.campaigns = campaigns;
+        this.tasks = tasks;
+        this.queue = queue;
+        this.reservations = reservations;
+        this.starter = starter;
+        this.startExecutor = startExecutor;
+        this.clock = clock;
+        this.settings = settings;
+        this.leaseTtl = leaseTtl;
+    }
+
+    RoundResult release(RoundRequest request) {
+        long campaignId = request.campaignId();
+        CampaignPlan plan = campaigns.find(campaignId).orElseThrow(() ->
+                ApplicationFailure.newNonRetryableFailure("no campaign " + campaignId, "UnknownCampaign"));
+        long startedAt = clock.millis();
+        long secondEnd = request.secondEpochMs() + 1000;
+        if (startedAt >= secondEnd) {
+            return result(plan, 0, RoundLimit.TIME_BUDGET);
+        }
+        long deadline = Math.min(startedAt + settings.budget().toMillis(), secondEnd);
+        Pacing pacing = request.pacing() != null ? request.pacing() : new Pacing(plan.caps(), plan.maxConcurrency());
+        int wanted = Math.min(settings.maxCallsPerRound(), pacing.caps());
+        List<Long> leased = queue.lease(campaignId, wanted);
+        Map<Long, TaskSnapshot> snapshots = tasks.snapshots(leased);
+        ResourcePicker picker = new ResourcePicker(plan.fsNodes(), plan.lines(), request.roundNo());
+
+        List<Started> starts = new ArrayList<>();
+        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : RoundLimit.NONE;
+        int next = 0;
+        for (; next < leased.size(); next++) {
+            if (clock.millis() >= deadline) {
+                limit = RoundLimit.TIME_BUDGET;
+                break;
+            }
+            TaskSnapshot task = snapshots.get(leased.get(next));
+            if (task == null || !task.queued()) {
+                continue; // cancelled, already dialing or gone: dropped from the queue
+            }
+            Reserved reserved = reserve(plan, pacing, picker, task, request.secondEpochMs());
+            if (reserved.limit() != null) {
+                limit = reserved.limit();
+                break;
+            }
+            if (!tasks.markDialing(task.id(), task.version())) {
+                reservations.giveBack(reserved.lease(), request.secondEpochMs());
+                continue; // lost the race: another round or a cancel has it
+            }
+            CallRequest call = new CallRequest(campaignId, task.id(), task.nextAttempt(),
+                    reserved.pick().fsNode().id(), reserved.pick().line().id(), reserved.pick().line().gateway(),
+                    request.secondEpochMs(), plan.ringTimeoutSeconds());
+            starts.add(new Started(task, reserved.lease(),
+                    CompletableFuture.runAsync(() -> starter.start(call), startExecutor)));
+        }
+        queue.pushBack(campaignId, leased.subList(next, leased.size()));
+        int released = awaitStarts(campaignId, starts, request.secondEpochMs());
+        return result(plan, released, limit);
+    }
+
+    private Reserved reserve(CampaignPlan plan, Pacing pacing, ResourcePicker picker, TaskSnapshot task,
+                             long secondMs) {
+        while (true) {
+            Optional<ResourcePicker.Pick> pick = picker.next();
+            if (pick.isEmpty()) {
+                return Reserved.stopped(picker.exhausted());
+            }
+            ResourcePicker.Pick p = pick.get();
+            Lease lease = Lease.of(new Route(plan.poolId(), plan.campaignId(), p.fsNode().id(), p.line().id()),
+                    task.id(), task.nextAttempt());
+            Limits limits = new Limits(pacing.caps(), pacing.maxConcurrency(), p.fsNode().caps(),
+                    p.fsNode().maxSessions(), p.line().caps(), p.line().maxConcurrency());
+            long now = clock.millis();
+            Verdict verdict = reservations.reserve(lease, limits, secondMs, now, now + leaseTtl.toMillis());
+            if (verdict.granted()) {
+                picker.granted(p);
+                return new Reserved(p, lease, null);
+            }
+            if (verdict.level() == Verdict.Level.CAMPAIGN) {
+                return Reserved.stopped(RoundLimit.valueOf(verdict.name()));
+            }
+            picker.denied(p, verdict);
+        }
+    }
+
+    /** Waits for the starts; a call that could not be started goes back to the queue head. */
+    private int awaitStarts(long campaignId, List<Started> starts, long secondMs) {
+        int released = 0;
+        List<Long> failed = new ArrayList<>();
+        for (Started s : starts) {
+            try {
+                s.future().join();
+                released++;
+            } catch (CompletionException e) {
+                log.warn("call workflow of task {} not started, requeueing it", s.task().id(), e.getCause());
+                reservations.giveBack(s.lease(), secondMs);
+                if (tasks.revertToQueued(s.task().id(), s.task().version() + 1)) {
+                    failed.add(s.task().id());
+                }
+            }
+        }
+        queue.pushBack(campaignId, failed);
+        return released;
+    }
+
+    private RoundResult result(CampaignPlan plan, int released, RoundLimit limit) {
+        long queued = queue.size(plan.campaignId());
+        long inFlight = reservations.inFlight(plan.poolId(), plan.campaignId(), clock.millis());
+        return new RoundResult(released, queued, inFlight, limit.name());
+    }
+
+    private record Reserved(ResourcePicker.Pick pick, Lease lease, RoundLimit limit) {
+        static Reserved stopped(RoundLimit limit) {
+            return new Reserved(null, null, limit);
+        }
+    }
+
+    private record Started(TaskSnapshot task, Lease lease, CompletableFuture<Void> future) {
+    }
+}

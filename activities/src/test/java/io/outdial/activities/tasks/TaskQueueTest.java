@@ -1,0 +1,84 @@
+package io.outdial.activities.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outdial.activities.testsupport.StorageExtension;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.JedisPooled;
+
+@ExtendWith(StorageExtension.class)
+class TaskQueueTest {
+
+    private final TaskQueue queue;
+
+    TaskQueueTest(JedisPooled jedis) {
+        this.queue = new TaskQueue(jedis);
+    }
+
+    @Test
+    void leasesIdsInTheOrderTheyWereEnqueued() {
+        queue.enqueue(7, List.of(1L, 2L, 3L));
+        queue.enqueue(7, List.of(4L));
+
+        assertThat(queue.lease(7, 3)).containsExactly(1L, 2L, 3L);
+        assertThat(queue.size(7)).isEqualTo(1);
+    }
+
+    @Test
+    void enqueuesLargeListsInBatches() {
+        List<Long> ids = LongStream.rangeClosed(1, 2_500).boxed().toList();
+
+        queue.enqueue(7, ids);
+
+        assertThat(queue.size(7)).isEqualTo(2_500);
+        assertThat(queue.lease(7, 2_500)).isEqualTo(ids);
+    }
+
+    @Test
+    void unusedIdsGoBackToTheHeadInTheirOrder() {
+        queue.enqueue(7, List.of(1L, 2L, 3L, 4L, 5L));
+        List<Long> leased = queue.lease(7, 4);
+
+        queue.pushBack(7, leased.subList(1, 4));
+
+        assertThat(queue.lease(7, 10)).containsExactly(2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void leasingAnEmptyQueueGivesNothing() {
+        assertThat(queue.lease(7, 5)).isEmpty();
+        assertThat(queue.size(7)).isZero();
+    }
+
+    @Test
+    void rebuildReplacesTheQueueWithTheGivenIds() {
+        queue.enqueue(7, List.of(9L, 8L));
+
+        queue.rebuild(7, List.of(1L, 2L, 3L));
+
+        assertThat(queue.lease(7, 10)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void rebuildWithNoIdsEmptiesTheQueue() {
+        queue.enqueue(7, List.of(9L, 8L));
+
+        queue.rebuild(7, List.of());
+
+        assertThat(queue.size(7)).isZero();
+    }
+
+    @Test
+    void campaignsHaveSeparateQueues() {
+        queue.enqueue(7, List.of(1L));
+        queue.enqueue(8, List.of(2L, 3L));
+
+        queue.clear(8);
+
+        assertThat(queue.size(7)).isEqualTo(1);
+        assertThat(queue.size(8)).isZero();
+    }
+}
