@@ -1,0 +1,135 @@
+package io.outdial.app.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Campaigns, their tasks and call attempts in PostgreSQL, as the REST API needs them. */
+@Repository
+class CampaignRepository {
+
+    private static final String SELECT = """
+            select c.id, t.name as tenant, p.name as pool, c.name, c.status, c.caps, c.max_concurrency,
+                   c.ring_timeout_seconds, c.input_closed, c.workflow_id, c.created_at, c.updated_at
+            from campaigns c join tenants t on t.id = c.tenant_id join pools p on p.id = c.pool_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CampaignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> tenantId(String name) {
+        return jdbc.sql("select id from tenants where name = ?").param(name).query(Long.class).optional();
+    }
+
+    /** The pool of this name that the tenant may use: its own, or a shared one. */
+    Optional<Long> poolId(String name, long tenantId) {
+        return jdbc.sql("select id from pools where name = ? and (tenant_id is null or tenant_id = ?)")
+                .params(name, tenantId).query(Long.class).optional();
+    }
+
+    long insert(long tenantId, long poolId, CreateCampaignRequest request, int ringTimeoutSeconds) {
+        return jdbc.sql("""
+                        insert into campaigns (tenant_id, pool_id, name, caps, max_concurrency, ring_timeout_seconds)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(tenantId, poolId, request.name(), request.caps(), request.maxConcurrency(), ringTimeoutSeconds)
+                .query(Long.class).single();
+    }
+
+    Optional<CampaignRow> find(long id) {
+        return jdbc.sql(SELECT + " where c.id = ?").param(id).query(CampaignRepository::row).optional();
+    }
+
+    /** The campaign, locked until the end of the current transaction. */
+    Optional<CampaignRow> lock(long id) {
+        return jdbc.sql(SELECT + " where c.id = ? for update of c").param(id).query(CampaignRepository::row).optional();
+    }
+
+    List<CampaignRow> findAll(int limit) {
+        return jdbc.sql(SELECT + " order by c.id desc limit ?").param(limit).query(CampaignRepository::row).list();
+    }
+
+    /** Inserts the tasks in one statement, in order, and returns their ids in the same order. */
+    List<Long> insertTasks(long campaignId, List<String> numbers, List<String> externalRefs) {
+        return jdbc.sql("""
+                        insert into call_tasks (campaign_id, phone_number, external_ref)
+                        select ?, n.phone_number, n.external_ref
+                        from unnest(?::text[], ?::text[]) with ordinality as n(phone_number, external_ref, ord)
+                        order by n.ord
+                        returning id""")
+                .params(campaignId, numbers.toArray(String[]::new), externalRefs.toArray(String[]::new))
+                .query(Long.class).list().stream().sorted().toList();
+    }
+
+    void closeInput(long campaignId) {
+        jdbc.sql("update campaigns set input_closed = true, updated_at = now() where id = ?").param(campaignId).update();
+    }
+
+    /** Marks a DRAFT campaign RUNNING under its workflow; false if it was no longer a draft. */
+    boolean markStarted(long campaignId, String workflowId) {
+        return jdbc.sql("""
+                        update campaigns set status = 'RUNNING', workflow_id = ?, updated_at = now()
+                        where id = ? and status = 'DRAFT'""")
+                .params(workflowId, campaignId).update() == 1;
+    }
+
+    /** Cancels a campaign that never started, and its tasks. */
+    boolean cancelDraft(long campaignId) {
+        int changed = jdbc.sql("update campaigns set status = 'CANCELLED', updated_at = now() where id = ? and status = 'DRAFT'")
+                .param(campaignId).update();
+        jdbc.sql("update call_tasks set status = 'CANCELLED', updated_at = now() where campaign_id = ? and status = 'QUEUED'")
+                .param(campaignId).update();
+        return changed == 1;
+    }
+
+    void updatePacing(long campaignId, Integer caps, Integer maxConcurrency) {
+        jdbc.sql("""
+                        update campaigns set caps = coalesce(?, caps), max_concurrency = coalesce(?, max_concurrency),
+                               updated_at = now()
+                        where id = ?""")
+                .params(caps, maxConcurrency, campaignId).update();
+    }
+
+    List<Long> queuedTaskIds(long campaignId) {
+        return jdbc.sql("select id from call_tasks where campaign_id = ? and status = 'QUEUED' order by id")
+                .param(campaignId).query(Long.class).list();
+    }
+
+    Map<String, Long> taskCountsByStatus(long campaignId) {
+        return counts("select status, count(*) from call_tasks where campaign_id = ? group by status order by status",
+                campaignId);
+    }
+
+    Map<String, Long> attemptCountsByOutcome(long campaignId) {
+        return counts("select outcome, count(*) from call_attempts where campaign_id = ? group by outcome order by outcome",
+                campaignId);
+    }
+
+    Map<String, Long> attemptCountsByFaultClass(long campaignId) {
+        return counts("""
+                select fault_class, count(*) from call_attempts where campaign_id = ?
+                group by fault_class order by fault_class""", campaignId);
+    }
+
+    private Map<String, Long> counts(String sql, long campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql).param(campaignId).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    private static CampaignRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new CampaignRow(rs.getLong("id"), rs.getString("tenant"), rs.getString("pool"), rs.getString("name"),
+                rs.getString("status"), rs.getInt("caps"), rs.getInt("max_concurrency"),
+                rs.getInt("ring_timeout_seconds"), rs.getBoolean("input_closed"), rs.getString("workflow_id"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

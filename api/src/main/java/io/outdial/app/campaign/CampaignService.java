@@ -1,0 +1,274 @@
+package io.outdial.app.campaign;
+
+import io.outdial.activities.tasks.TaskQueue;
+import io.outdial.workflows.campaign.CampaignInput;
+import io.outdial.workflows.campaign.CampaignProgress;
+import io.outdial.workflows.campaign.CampaignWorkflow;
+import io.outdial.workflows.campaign.CancelRequest;
+import io.outdial.workflows.campaign.InputClosed;
+import io.outdial.workflows.campaign.Pacing;
+import io.outdial.workflows.campaign.PacingChange;
+import io.outdial.workflows.campaign.PauseRequest;
+import io.outdial.workflows.campaign.ResumeRequest;
+import io.outdial.workflows.common.TaskQueues;
+import io.outdial.workflows.common.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What campaign managers do with campaigns: PostgreSQL is the record, the Redis queue feeds the rounds,
+ * and the campaign workflow owns the running campaign's state (signals, the pacing update, the
+ * progress query).
+ */
+@Service
+public class CampaignService {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+    private static final String DEFAULT_TENANT = "default";
+    private static final String DEFAULT_POOL = "shared";
+    private static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
+
+    private final CampaignRepository campaigns;
+    private final TaskQueue taskQueue;
+    private final WorkflowClient workflowClient;
+    private final TransactionTemplate transactions;
+
+    CampaignService(CampaignRepository campaigns, TaskQueue taskQueue, WorkflowClient workflowClient,
+                           TransactionTemplate transactions) {
+        this.campaigns = campaigns;
+        this.taskQueue = taskQueue;
+        this.workflowClient = workflowClient;
+        this.transactions = transactions;
+    }
+
+    /** Creates a DRAFT campaign and returns its id. */
+    public long create(CreateCampaignRequest request) {
+        String tenantName = request.tenant() == null ? DEFAULT_TENANT : request.tenant();
+        String poolName = request.pool() == null ? DEFAULT_POOL : request.pool();
+        long tenantId = campaigns.tenantId(tenantName).orElseThrow(() -> invalid("tenant", "no such tenant"));
+        long poolId = campaigns.poolId(poolName, tenantId)
+                .orElseThrow(() -> invalid("pool", "no such pool for this tenant"));
+        int ringTimeout = request.ringTimeoutSeconds() == null ? DEFAULT_RING_TIMEOUT_SECONDS : request.ringTimeoutSeconds();
+        long id = campaigns.insert(tenantId, poolId, request, ringTimeout);
+        log.info("Created campaign {} '{}' (caps {}, max concurrency {})", id, request.name(), request.caps(),
+                request.maxConcurrency());
+        return id;
+    }
+
+    public CampaignRow get(long campaignId) {
+        return campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+    }
+
+    public List<CampaignRow> list() {
+        return campaigns.findAll(500);
+    }
+
+    /** The campaign with task and attempt counts, and the workflow's progress while it runs. */
+    public CampaignDetails details(long campaignId) {
+        CampaignRow campaign = get(campaignId);
+        var byOutcome = campaigns.attemptCountsByOutcome(campaignId);
+        return new CampaignDetails(campaign, campaigns.taskCountsByStatus(campaignId),
+                byOutcome.values().stream().mapToLong(Long::longValue).sum(), byOutcome,
+                campaigns.attemptCountsByFaultClass(campaignId), progress(campaign));
+    }
+
+    /**
+     * Adds a batch of tasks: validates every number first and rejects the whole batch on any error;
+     * inserts them in one transaction, then queues their ids. With {@code last}, closes the input.
+     *
+     * @return the ids of the new tasks, in request order
+     */
+    public List<Long> addTasks(long campaignId, AddTasksRequest request) {
+        List<String> numbers = new ArrayList<>(request.tasks().size());
+        List<String> refs = new ArrayList<>(request.tasks().size());
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.tasks().size(); i++) {
+            AddTasksRequest.TaskInput task = request.tasks().get(i);
+            String number = PhoneNumbers.normalise(task.phoneNumber());
+            if (number == null) {
+                errors.add(new InvalidRequestException.FieldError("tasks[" + i + "].phoneNumber", PhoneNumbers.RULE));
+            }
+            numbers.add(number);
+            refs.add(task.externalRef());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.size() + " of " + numbers.size()
+                    + " tasks are invalid; none was added", errors);
+        }
+        boolean last = Boolean.TRUE.equals(request.last());
+        record Added(CampaignRow campaign, List<Long> ids) {
+        }
+        Added added = transactions.execute(tx -> {
+            CampaignRow campaign = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+            if (campaign.ended()) {
+                throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status()
+                        + ": no tasks can be added");
+            }
+            if (campaign.inputClosed()) {
+                throw new CampaignStateException("Campaign " + campaignId + " takes no more tasks: its input is closed");
+            }
+            List<Long> ids = campaigns.insertTasks(campaignId, numbers, refs);
+            if (last) {
+                campaigns.closeInput(campaignId);
+            }
+            return new Added(campaign, ids);
+        });
+        // After the commit: a round that leases an id whose row is not QUEUED drops it, so a duplicate is harmless.
+        taskQueue.enqueue(campaignId, added.ids());
+        if (last && added.campaign().active()) {
+            signal(campaignId, workflow -> workflow.inputClosed(new InputClosed(totalTasks(campaignId))));
+        }
+        log.info("Added {} tasks to campaign {}{}", added.ids().size(), campaignId, last ? " (input closed)" : "");
+        return added.ids();
+    }
+
+    /** Starts the campaign workflow of a DRAFT campaign, after rebuilding its queue from PostgreSQL. */
+    public String start(long campaignId) {
+        CampaignRow campaign = transactions.execute(tx -> {
+            CampaignRow locked = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+            if (!locked.status().equals("DRAFT")) {
+                throw new CampaignStateException("Campaign " + campaignId + " was already started (" + locked.status() + ")");
+            }
+            // under the row lock, so a concurrent batch of tasks is either in this rebuild or enqueued after it
+            taskQueue.rebuild(campaignId, campaigns.queuedTaskIds(campaignId));
+            return locked;
+        });
+        String workflowId = WorkflowIds.campaign(campaignId);
+        CampaignWorkflow workflow = workflowClient.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.CAMPAIGNS)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+        try {
+            WorkflowClient.start(workflow::run, CampaignInput.start(campaignId,
+                    new Pacing(campaign.caps(), campaign.maxConcurrency()), campaign.inputClosed()));
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            throw new CampaignStateException("Campaign " + campaignId + " was already started");
+        }
+        campaigns.markStarted(campaignId, workflowId);
+        log.info("Started campaign {} as workflow {}", campaignId, workflowId);
+        return workflowId;
+    }
+
+    public void pause(long campaignId) {
+        requireActive(campaignId);
+        signal(campaignId, workflow -> workflow.pause(new PauseRequest("REST API")));
+    }
+
+    public void resume(long campaignId) {
+        requireActive(campaignId);
+        signal(campaignId, workflow -> workflow.resume(new ResumeRequest("REST API")));
+    }
+
+    /** Cancels a running campaign through its workflow, or a draft directly. */
+    public void cancel(long campaignId) {
+        CampaignRow campaign = get(campaignId);
+        if (campaign.status().equals("DRAFT") && campaigns.cancelDraft(campaignId)) {
+            return;
+        }
+        requireActive(campaignId);
+        signal(campaignId, workflow -> workflow.cancel(new CancelRequest("REST API")));
+    }
+
+    /** Declares that no more tasks will come. */
+    public void closeInput(long campaignId) {
+        CampaignRow campaign = get(campaignId);
+        if (campaign.ended()) {
+            throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status());
+        }
+        campaigns.closeInput(campaignId);
+        if (campaign.active()) {
+            signal(campaignId, workflow -> workflow.inputClosed(new InputClosed(totalTasks(campaignId))));
+        }
+    }
+
+    /**
+     * Changes the pacing: through the workflow's update while it runs (its validator has the last
+     * word), directly in PostgreSQL for a draft.
+     */
+    public Pacing changePacing(long campaignId, PacingRequest request) {
+        if (request.caps() == null && request.maxConcurrency() == null) {
+            throw new InvalidRequestException("Nothing to change", List.of(
+                    new InvalidRequestException.FieldError("caps", "caps or maxConcurrency is required")));
+        }
+        CampaignRow campaign = get(campaignId);
+        if (campaign.ended()) {
+            throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status());
+        }
+        if (!campaign.active()) {
+            campaigns.updatePacing(campaignId, request.caps(), request.maxConcurrency());
+            CampaignRow updated = get(campaignId);
+            return new Pacing(updated.caps(), updated.maxConcurrency());
+        }
+        Pacing pacing;
+        try {
+            pacing = stub(campaignId).changePacing(new PacingChange(request.caps(), request.maxConcurrency()));
+        } catch (WorkflowUpdateException e) {
+            throw invalid("pacing", rejectionMessage(e));
+        } catch (WorkflowNotFoundException e) {
+            throw new CampaignStateException("Campaign " + campaignId + " is no longer running");
+        }
+        campaigns.updatePacing(campaignId, pacing.caps(), pacing.maxConcurrency());
+        return pacing;
+    }
+
+    private CampaignProgress progress(CampaignRow campaign) {
+        if (!campaign.active()) {
+            return null;
+        }
+        try {
+            return stub(campaign.id()).progress();
+        } catch (RuntimeException e) {
+            log.debug("No progress for campaign {}: {}", campaign.id(), e.toString());
+            return null;
+        }
+    }
+
+    private long totalTasks(long campaignId) {
+        return campaigns.taskCountsByStatus(campaignId).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void requireActive(long campaignId) {
+        CampaignRow campaign = get(campaignId);
+        if (!campaign.active()) {
+            throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status() + ", not running");
+        }
+    }
+
+    private void signal(long campaignId, Consumer<CampaignWorkflow> signal) {
+        try {
+            signal.accept(stub(campaignId));
+        } catch (WorkflowNotFoundException e) {
+            throw new CampaignStateException("Campaign " + campaignId + " is no longer running");
+        }
+    }
+
+    private CampaignWorkflow stub(long campaignId) {
+        return workflowClient.newWorkflowStub(CampaignWorkflow.class, WorkflowIds.campaign(campaignId));
+    }
+
+    private static String rejectionMessage(WorkflowUpdateException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApplicationFailure failure) {
+            return failure.getOriginalMessage();
+        }
+        return cause == null ? "rejected by the campaign" : cause.getMessage();
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(field + ": " + message,
+                List.of(new InvalidRequestException.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,111 @@
+package io.outdial.app.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outdial.app.campaign.AddTasksRequest;
+import io.outdial.app.campaign.CampaignDetails;
+import io.outdial.app.campaign.CampaignService;
+import io.outdial.app.campaign.CreateCampaignRequest;
+import io.outdial.app.dev.DevInfrastructure;
+import io.temporal.client.WorkflowClient;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the demo once the application is ready (workers start on the same event): creates a campaign
+ * of generated numbers, closes its input, starts it, waits for it to end, prints the report and exits
+ * the JVM with 0 when every check passed, 1 otherwise.
+ */
+@Component
+@ConditionalOnProperty(name = "outdial.demo.enabled", havingValue = "true")
+class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+    private final DemoProperties properties;
+    private final CampaignService campaigns;
+    private final JdbcClient jdbc;
+    private final WorkflowClient workflows;
+    private final ObjectMapper json;
+    private final ObjectProvider<DevInfrastructure> infrastructure;
+
+    DemoRunner(DemoProperties properties, CampaignService campaigns, JdbcClient jdbc, WorkflowClient workflows,
+               ObjectMapper json, ObjectProvider<DevInfrastructure> infrastructure) {
+        this.properties = properties;
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+        this.workflows = workflows;
+        this.json = json;
+        this.infrastructure = infrastructure;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        ConfigurableApplicationContext context = event.getApplicationContext();
+        Thread thread = new Thread(() -> {
+            int code = runDemo() ? 0 : 1;
+            System.exit(SpringApplication.exit(context, () -> code));
+        }, "outdial-demo");
+        thread.start();
+    }
+
+    private boolean runDemo() {
+        try {
+            DevInfrastructure infra = infrastructure.getIfAvailable();
+            if (infra == null) {
+                throw new IllegalStateException("the demo needs dev mode (--spring.profiles.active=dev)");
+            }
+            long campaignId = campaigns.create(new CreateCampaignRequest("demo " + Instant.now(), properties.caps(),
+                    properties.maxConcurrency(), 30, null, null));
+            List<Long> taskIds = campaigns.addTasks(campaignId,
+                    new AddTasksRequest(DemoNumbers.generate(properties.tasks()), true));
+            campaigns.start(campaignId);
+            log.info("Demo campaign {} started: {} numbers, caps {}, max concurrency {}", campaignId, taskIds.size(),
+                    properties.caps(), properties.maxConcurrency());
+            CampaignDetails end = awaitEnd(campaignId);
+            if (end == null) {
+                System.out.println("Demo campaign " + campaignId + " did not end within " + properties.deadline());
+                return false;
+            }
+            DemoReport report = DemoReport.collect(campaignId, taskIds, jdbc, workflows,
+                    new SimObserver(infra.simObserverUrl(), json).stats());
+            report.print(System.out);
+            return report.passed() && end.campaign().status().equals("COMPLETED");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.error("Demo failed", e);
+            return false;
+        }
+    }
+
+    /** Polls the campaign once a second until it ends; null at the deadline. */
+    private CampaignDetails awaitEnd(long campaignId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(properties.deadline());
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            CampaignDetails details = campaigns.details(campaignId);
+            String line = details.campaign().status() + " tasks " + details.tasksByStatus()
+                    + " attempts " + details.attemptsByOutcome();
+            if (!line.equals(last)) {
+                log.info("Demo campaign {}: {}", campaignId, line);
+                last = line;
+            }
+            if (details.campaign().ended()) {
+                return details;
+            }
+            Thread.sleep(1_000);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package io.outdial.app.dev;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Dev mode (prefix {@code outdial.dev}): the app starts its own PostgreSQL, Redis, FreeSWITCH simulator
+ * and Temporal before any bean needs them. Off unless switched on (profile {@code dev} switches it on).
+ *
+ * @param enabled          whether to start the embedded infrastructure at all
+ * @param temporal         which Temporal to start: the {@code temporal} CLI dev server, the in-process test server, or AUTO (the CLI when found)
+ * @param dataDir          where persistent dev state (PostgreSQL data, the Temporal database, logs) lives
+ * @param persistent       whether PostgreSQL data and the Temporal database outlive a run (off: everything is thrown away)
+ * @param temporalPort     the frontend port of the Temporal CLI dev server
+ * @param temporalUiPort   the Web UI port of the Temporal CLI dev server
+ * @param startupTimeout   how long to wait for the Temporal CLI dev server to answer
+ */
+@ConfigurationProperties("outdial.dev")
+public record DevProperties(@DefaultValue("false") boolean enabled,
+                            @DefaultValue("AUTO") TemporalMode temporal,
+                            @DefaultValue("var") Path dataDir,
+                            @DefaultValue("true") boolean persistent,
+                            @DefaultValue("7233") int temporalPort,
+                            @DefaultValue("8233") int temporalUiPort,
+                            @DefaultValue("60s") Duration startupTimeout) {
+
+    /** Which Temporal server dev mode starts. */
+    public enum TemporalMode {
+        /** The {@code temporal} CLI dev server when the CLI is installed, else the in-process test server. */
+        AUTO,
+        /** The {@code temporal} CLI dev server; fail when the CLI is not installed. */
+        CLI,
+        /** The in-process Java test server, in real time (no time skipping). */
+        TEST_SERVER
+    }
+}

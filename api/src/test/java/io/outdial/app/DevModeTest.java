@@ -1,0 +1,25 @@
+package io.outdial.app;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application in dev mode on a random port: embedded PostgreSQL and Redis, the FreeSWITCH
+ * simulator and the in-process Temporal test server in real time, nothing kept on disk. Every test
+ * class with this annotation shares one application context (and so one simulator).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "outdial.dev.enabled=true",
+        "outdial.dev.temporal=TEST_SERVER",
+        "outdial.dev.persistent=false",
+        "outdial.node-id=test-node"
+})
+@AutoConfigureMockMvc
+public @interface DevModeTest {
+}
