@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     private volatile Channel channel;
     private volatile boolean authed;
     private CompletableFuture<Void> replies = CompletableFuture.completedFuture(null);
+    /** Events wait while an api command runs: FS's listener thread is busy with it, as on the real socket. */
+    private int apisRunning;
+    private final List<byte[]> heldEvents = new ArrayList<>();
 
     public EslConnection(EslBackend backend) {
         this.backend = backend;
@@ -41,6 +45,12 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
             return;
         }
         byte[] frame = subscription.format() == Subscription.Format.JSON ? event.jsonFrame() : event.plainFrame();
+        synchronized (this) {
+            if (apisRunning > 0) {
+                heldEvents.add(frame);
+                return;
+            }
+        }
         ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
     }
 
@@ -121,13 +131,25 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
 
     private void api(ChannelHandlerContext ctx, String commandLine) {
         String[] parts = commandLine.split(" ", 2);
+        synchronized (this) {
+            apisRunning++;
+        }
         CompletionStage<String> result = backend.api(parts[0], parts.length > 1 ? parts[1].trim() : "");
         replies = replies.thenCompose(done -> result.toCompletableFuture())
                 .handle((body, error) -> {
                     String text = error == null ? body : "-ERR " + error.getMessage() + "\n";
                     ctx.writeAndFlush(Frames.buffer(Frames.apiResponse(text)));
+                    releaseHeldEvents(ctx);
                     return null;
                 });
+    }
+
+    private synchronized void releaseHeldEvents(ChannelHandlerContext ctx) {
+        if (--apisRunning == 0) {
+            heldEvents.forEach(frame -> ctx.write(Unpooled.wrappedBuffer(frame), ctx.voidPromise()));
+            heldEvents.clear();
+            ctx.flush();
+        }
     }
 
     private void bgapi(ChannelHandlerContext ctx, EslCommand cmd) {
