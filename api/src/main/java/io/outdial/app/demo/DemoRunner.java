@@ -6,6 +6,8 @@ import io.outdial.app.campaign.CampaignDetails;
 import io.outdial.app.campaign.CampaignService;
 import io.outdial.app.campaign.CreateCampaignRequest;
 import io.outdial.app.dev.DevInfrastructure;
+import io.outdial.workflows.common.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.util.List;
@@ -89,6 +91,11 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         }
     }
 
+    private boolean workflowClosed(long campaignId) {
+        var status = workflows.newUntypedWorkflowStub(WorkflowIds.campaign(campaignId)).describe().getStatus();
+        return status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    }
+
     /** Polls the campaign once a second until it ends; null at the deadline. */
     private CampaignDetails awaitEnd(long campaignId) throws InterruptedException {
         Instant deadline = Instant.now().plus(properties.deadline());
@@ -102,6 +109,11 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
                 last = line;
             }
             if (details.campaign().ended()) {
+                return details;
+            }
+            if (workflowClosed(campaignId)) {
+                log.warn("Campaign workflow of {} closed but its status is still {}", campaignId,
+                        details.campaign().status());
                 return details;
             }
             Thread.sleep(1_000);
