@@ -25,7 +25,7 @@ public final class EslTestClient implements AutoCloseable {
     private EslTestClient(int port, int timeoutMs) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(timeoutMs);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
