@@ -45,6 +45,7 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
     private Channel channel;
     private ScheduledFuture<?> reconnect;
     private int failedAttempts;
+    private long readySinceNanos;
 
     /**
      * @param endpoint the FS node
@@ -156,16 +157,22 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
 
     @Override
     public synchronized void sessionReady(EslSession ready) {
-        failedAttempts = 0;
+        readySinceNanos = System.nanoTime();
         authFailure = null;
         log.info("FS node {}: ESL connected and filtered for node tag {}", endpoint.id(), nodeTag);
     }
 
     @Override
-    public void sessionEnded(EslSession ended, EslAuthException refused) {
+    public synchronized void sessionEnded(EslSession ended, EslAuthException refused) {
         if (refused != null) {
             authFailure = refused;
         }
+        // the backoff starts over only after a connection that held for a while, so a node that
+        // accepts and drops at once is not hammered
+        if (readySinceNanos != 0 && System.nanoTime() - readySinceNanos >= settings.reconnectMaxBackoff().toNanos()) {
+            failedAttempts = 0;
+        }
+        readySinceNanos = 0;
         if (session == ended) {
             scheduleReconnect(refused != null);
         }

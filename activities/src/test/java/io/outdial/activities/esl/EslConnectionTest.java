@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -132,6 +134,26 @@ class EslConnectionTest {
 
         await().atMost(3, TimeUnit.SECONDS).until(() -> listener.lost.get() >= 1);
         await().atMost(3, TimeUnit.SECONDS).until(() -> server.connections().size() >= 2);
+    }
+
+    @Test
+    void heartbeatsKeepAQuietConnectionAlive() throws Exception {
+        EslSettings quickSilence = new EslSettings(Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofMillis(300), Duration.ofMillis(1000));
+        String heartbeat = WireSamples.frame("server", "HEARTBEAT");
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        CountingListener listener = new CountingListener();
+        try {
+            heartbeats.scheduleAtFixedRate(() -> server.connections().forEach(c -> c.send(heartbeat)),
+                    0, 150, TimeUnit.MILLISECONDS);
+            connect("app07", "ClueCon", quickSilence, listener);
+
+            await().during(Duration.ofMillis(2500)).atMost(4, TimeUnit.SECONDS)
+                    .until(() -> listener.lost.get() == 0 && server.connections().size() == 1);
+            assertThat(listener.events.get()).isGreaterThanOrEqualTo(5);
+        } finally {
+            heartbeats.shutdownNow();
+        }
     }
 
     @Test
