@@ -1,0 +1,241 @@
+package io.outdial.fssim.esl;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One inbound ESL connection, speaking mod_event_socket's protocol: greeting, auth, event
+ * subscriptions and filters, api/bgapi, exit. Replies go out in command order, even when an
+ * {@code api} command completes later.
+ */
+public final class EslConnection extends SimpleChannelInboundHandler<EslCommand> {
+
+    private static final Logger log = LoggerFactory.getLogger(EslConnection.class);
+
+    private final EslBackend backend;
+    private final Subscription subscription = new Subscription();
+    private final EventFilters filters = new EventFilters();
+    private volatile Channel channel;
+    private volatile boolean authed;
+    private CompletableFuture<Void> replies = CompletableFuture.completedFuture(null);
+    /** Events wait while an api command runs: FS's listener thread is busy with it, as on the real socket. */
+    private int apisRunning;
+    private final List<byte[]> heldEvents = new ArrayList<>();
+
+    public EslConnection(EslBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Sends the event if this connection subscribed to it and its filters let it through. */
+    public void deliver(EslEvent event) {
+        Channel ch = channel;
+        if (ch == null || !authed || !subscription.wants(event.name()) || !filters.accepts(event)) {
+            return;
+        }
+        byte[] frame = subscription.format() == Subscription.Format.JSON ? event.jsonFrame() : event.plainFrame();
+        synchronized (this) {
+            if (apisRunning > 0) {
+                heldEvents.add(frame);
+                return;
+            }
+        }
+        ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
+    }
+
+    /** Drops the connection without a goodbye, as a crashing FreeSWITCH does. */
+    public void abort() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        ctx.writeAndFlush(Frames.buffer(Frames.GREETING));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (authed) {
+            backend.detach(this);
+        }
+        authed = false;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("closing ESL connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, EslCommand cmd) {
+        String verb = cmd.verb();
+        backend.countCommand(statsKey(cmd));
+        if (!authed) {
+            if (verb.equals("auth")) {
+                auth(ctx, cmd.rest());
+            } else {
+                reply(ctx, Frames.commandReply("-ERR command not found"));
+            }
+            return;
+        }
+        switch (verb) {
+            case "api" -> api(ctx, cmd.rest());
+            case "bgapi" -> bgapi(ctx, cmd);
+            case "event" -> event(ctx, cmd.rest());
+            case "nixevent" -> {
+                subscription.remove(words(cmd.rest()));
+                reply(ctx, Frames.commandReply("+OK events removed"));
+            }
+            case "noevents" -> {
+                subscription.clear();
+                reply(ctx, Frames.commandReply("+OK no longer listening for events"));
+            }
+            case "filter" -> filter(ctx, cmd.rest());
+            case "linger" -> reply(ctx, Frames.commandReply("+OK will linger"));
+            case "nolinger" -> reply(ctx, Frames.commandReply("+OK will not linger"));
+            case "exit" -> {
+                reply(ctx, Frames.commandReply("+OK bye"));
+                goodbye(ctx);
+            }
+            default -> reply(ctx, Frames.commandReply("-ERR command not found"));
+        }
+    }
+
+    private void auth(ChannelHandlerContext ctx, String password) {
+        if (backend.checkPassword(password)) {
+            authed = true;
+            backend.attach(this);
+            reply(ctx, Frames.commandReply("+OK accepted"));
+        } else {
+            log.info("ESL auth rejected from {}", ctx.channel().remoteAddress());
+            reply(ctx, Frames.commandReply("-ERR invalid"));
+            goodbye(ctx);
+        }
+    }
+
+    private void api(ChannelHandlerContext ctx, String commandLine) {
+        String[] parts = commandLine.split(" ", 2);
+        synchronized (this) {
+            apisRunning++;
+        }
+        CompletionStage<String> result = backend.api(parts[0], parts.length > 1 ? parts[1].trim() : "");
+        replies = replies.thenCompose(done -> result.toCompletableFuture())
+                .handle((body, error) -> {
+                    String text = error == null ? body : "-ERR " + error.getMessage() + "\n";
+                    ctx.writeAndFlush(Frames.buffer(Frames.apiResponse(text)));
+                    releaseHeldEvents(ctx);
+                    return null;
+                });
+    }
+
+    private synchronized void releaseHeldEvents(ChannelHandlerContext ctx) {
+        if (--apisRunning == 0) {
+            heldEvents.forEach(frame -> ctx.write(Unpooled.wrappedBuffer(frame), ctx.voidPromise()));
+            heldEvents.clear();
+            ctx.flush();
+        }
+    }
+
+    private void bgapi(ChannelHandlerContext ctx, EslCommand cmd) {
+        String jobUuid = cmd.header("Job-UUID");
+        if (jobUuid == null || jobUuid.isBlank()) {
+            jobUuid = UUID.randomUUID().toString();
+        }
+        String[] parts = cmd.rest().split(" ", 2);
+        reply(ctx, Frames.bgapiReply(jobUuid));
+        backend.bgapi(jobUuid, parts[0], parts.length > 1 ? parts[1].trim() : "");
+    }
+
+    private void event(ChannelHandlerContext ctx, String args) {
+        List<String> words = words(args);
+        Subscription.Format format = Subscription.Format.PLAIN;
+        if (!words.isEmpty()) {
+            String first = words.get(0).toLowerCase(Locale.ROOT);
+            if (first.equals("plain") || first.equals("json") || first.equals("xml")) {
+                if (first.equals("xml")) {
+                    reply(ctx, Frames.commandReply("-ERR xml events are not simulated"));
+                    return;
+                }
+                format = first.equals("json") ? Subscription.Format.JSON : Subscription.Format.PLAIN;
+                words = words.subList(1, words.size());
+            }
+        }
+        if (words.isEmpty()) {
+            reply(ctx, Frames.commandReply("-ERR no keywords supplied"));
+            return;
+        }
+        subscription.add(format, words);
+        reply(ctx, Frames.commandReply("+OK event listener enabled " + format.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** {@code filter <header> <value>} and {@code filter delete <header> [<value>]}, replies as FS words them. */
+    private void filter(ChannelHandlerContext ctx, String args) {
+        String[] parts = args.split(" ", 2);
+        String header = parts[0];
+        String value = parts.length > 1 ? parts[1] : null;
+        if (header.isEmpty() || value == null) {
+            reply(ctx, Frames.commandReply("-ERR invalid syntax"));
+            return;
+        }
+        if (header.equalsIgnoreCase("delete")) {
+            String[] del = value.split(" ", 2);
+            String delHeader = del[0];
+            String delValue = del.length > 1 ? del[1] : null;
+            if (delHeader.equalsIgnoreCase("all")) {
+                filters.clear();
+            } else {
+                filters.delete(delHeader, delValue);
+            }
+            reply(ctx, Frames.commandReply("+OK filter deleted. [" + delHeader + "]=["
+                    + (delValue == null ? "" : delValue) + "]"));
+            return;
+        }
+        filters.add(header, value);
+        reply(ctx, Frames.commandReply("+OK filter added. [" + header + "]=[" + value + "]"));
+    }
+
+    private void reply(ChannelHandlerContext ctx, String frame) {
+        if (replies.isDone()) {
+            ctx.writeAndFlush(Frames.buffer(frame));
+        } else {
+            replies = replies.thenRun(() -> ctx.writeAndFlush(Frames.buffer(frame)));
+        }
+    }
+
+    private void goodbye(ChannelHandlerContext ctx) {
+        authed = false;
+        backend.detach(this);
+        replies = replies.thenRun(() -> ctx.writeAndFlush(Frames.buffer(Frames.DISCONNECT_NOTICE))
+                .addListener(ChannelFutureListener.CLOSE));
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** First word, plus the second for api/bgapi: "api status", "bgapi originate". */
+    static String statsKey(EslCommand cmd) {
+        String verb = cmd.verb();
+        if (verb.equals("api") || verb.equals("bgapi")) {
+            String sub = cmd.rest().split("\\s+", 2)[0];
+            return sub.isEmpty() ? verb : verb + " " + sub;
+        }
+        return verb;
+    }
+}

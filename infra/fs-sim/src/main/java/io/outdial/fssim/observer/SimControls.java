@@ -1,0 +1,19 @@
+package io.outdial.fssim.observer;
+
+import io.outdial.fssim.SimStats;
+
+/** What the observer API can read and do; unknown names throw {@link IllegalArgumentException}. */
+public interface SimControls {
+
+    SimStats stats();
+
+    void resetStats();
+
+    void gatewayDown(String gateway);
+
+    void gatewayUp(String gateway);
+
+    void crashNode(String nodeId);
+
+    void restartNode(String nodeId);
+}
