@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The dialer against the FreeSWITCH simulator, which speaks the real inbound ESL protocol. */
@@ -125,6 +126,22 @@ class EslDialerFsSimTest {
         assertThat(afterRestart.answered()).isTrue();
         assertThat(afterRestart.hangupCause()).isEqualTo("NORMAL_CLEARING");
         assertThat(sim.stats().dialsPerNumber()).containsEntry(TALKS_LONG, 1L);
+    }
+
+    @Test
+    void uuidExistsTellsWhetherACallIsStillUpOnItsNode() throws Exception {
+        Dial dial = dial("fs2", "gw1", TALKS_LONG);
+        CompletableFuture<PlaceCallResult> inFlight = CompletableFuture.supplyAsync(() -> dialer.dial(dial, () -> { }));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> sim.stats().currentCalls().get("fs2") == 1);
+
+        assertThat(dialer.uuidExists("fs2", dial.originationUuid())).isTrue();
+        assertThat(dialer.uuidExists("fs1", dial.originationUuid())).isFalse();
+        assertThat(dialer.uuidExists("fs2", UUID.randomUUID().toString())).isFalse();
+        assertThatThrownBy(() -> dialer.uuidExists("fs9", dial.originationUuid()))
+                .isInstanceOf(EslNotSentException.class);
+
+        dialer.close();
+        assertThat(inFlight.get(5, TimeUnit.SECONDS).connectionLost()).isTrue();
     }
 
     @Test
