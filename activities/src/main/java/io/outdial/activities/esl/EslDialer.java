@@ -117,7 +117,9 @@ public final class EslDialer implements Dialer, AutoCloseable {
         }
         CallObservation seen = new CallObservation(dial.originationUuid());
         NodeLink link = links.get(dial.fsNodeId());
-        if (link == null || !link.connection().isReady()) {
+        // the originate goes out on this very socket or not at all: see EslConnection.bgapi
+        EslSession socket = link == null ? null : link.connection().readySession();
+        if (socket == null) {
             log.warn("call {} to {}: FS node {} is not connected, nothing sent", dial.originationUuid(),
                     NumberMask.mask(dial.number()), dial.fsNodeId());
             return seen.result(clock.millis());
@@ -128,7 +130,7 @@ public final class EslDialer implements Dialer, AutoCloseable {
                     NumberMask.mask(dial.number()), dial.gateway(), dial.fsNodeId());
             seen.sending(clock.millis());
             CompletableFuture<EslReply> accepted =
-                    link.connection().bgapi(command.text(), jobUuid, settings.commandTimeout());
+                    link.connection().bgapi(command.text(), jobUuid, settings.commandTimeout(), socket);
             PlaceCallResult result = watcher.watch(calls, accepted, settings.commandTimeout(), dial.watchTimeout(),
                     seen, heartbeat);
             log.info("call {} to {}: sent={} job={} answered={} cause={} lost={} timedOut={}",

@@ -126,6 +126,21 @@ class EslConnectionTest {
     }
 
     @Test
+    void aCommandMeantForASocketThatIsGoneIsNotSentOnItsSuccessor() throws Exception {
+        EslConnection connection = connect("app07", "ClueCon", FAST, new EventRouter());
+        EslSession first = connection.readySession();
+        server.lastConnection().drop();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> connection.readySession() != null
+                && connection.readySession() != first);
+
+        CompletableFuture<EslReply> stale = connection.bgapi("originate x", "7a1e3c52-1d6f-4f0e-8b7a-3d2f6c9e0b14",
+                Duration.ofSeconds(1), first);
+
+        assertThatThrownBy(() -> stale.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(EslNotSentException.class);
+        assertThat(server.connections()).allSatisfy(c -> assertThat(c.received).noneMatch(f -> f.startsWith("bgapi")));
+    }
+
+    @Test
     void aSilentServerIsTreatedAsLost() throws Exception {
         EslSettings quickSilence = new EslSettings(Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofMillis(300), Duration.ofMillis(500));
