@@ -60,6 +60,11 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         if (p.length == 2 && p[1].equals("stats") && method.equals(HttpMethod.GET)) {
             return respond(HttpResponseStatus.OK, controls.stats());
         }
+        boolean postRoute = (p.length == 2 && p[1].equals("reset"))
+                || (p.length == 4 && (p[1].equals("gateways") || p[1].equals("nodes")));
+        if (!postRoute) {
+            return respond(HttpResponseStatus.NOT_FOUND, Map.of("error", "no such resource"));
+        }
         if (!method.equals(HttpMethod.POST)) {
             return respond(HttpResponseStatus.METHOD_NOT_ALLOWED, Map.of("error", "use POST"));
         }
