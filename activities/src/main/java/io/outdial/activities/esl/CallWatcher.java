@@ -102,8 +102,8 @@ final class CallWatcher {
                 }
                 return;
             }
-            boolean over = seen.apply(signal.event(), clock.millis());
-            if (over && (!seen.hungUp() || seen.hasJobResult())) {
+            boolean neverExisted = seen.apply(signal.event(), clock.millis()) && !seen.hungUp();
+            if (neverExisted || seen.hungUp() && seen.hasJobResult()) {
                 return;
             }
             if (seen.hungUp() && graceDeadline == Long.MAX_VALUE) {

@@ -45,6 +45,7 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
     private Channel channel;
     private ScheduledFuture<?> reconnect;
     private int failedAttempts;
+    private long readySinceNanos;
 
     /**
      * @param endpoint the FS node
@@ -73,8 +74,7 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
 
     /** Whether the socket is up, authenticated and filtered, so commands can be sent. */
     public boolean isReady() {
-        EslSession current = session;
-        return current != null && current.isReady();
+        return readySession() != null;
     }
 
     /** The last refused authentication, or {@code null} if the last attempt was accepted or none failed. */
@@ -88,7 +88,7 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
      */
     public CompletableFuture<String> api(String command, Duration timeout) {
         requireOneLine(command, "command");
-        return sendWhenReady("api " + command + "\n\n", timeout).thenApply(EslReply::body);
+        return sendWhenReady("api " + command + "\n\n", timeout, session).thenApply(EslReply::body);
     }
 
     /**
@@ -97,9 +97,19 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
      * as a BACKGROUND_JOB event carrying that Job-UUID.
      */
     public CompletableFuture<EslReply> bgapi(String command, String jobUuid, Duration timeout) {
+        return bgapi(command, jobUuid, timeout, session);
+    }
+
+    /**
+     * Like {@link #bgapi(String, String, Duration)}, but only on the socket {@code on} (from
+     * {@link #readySession()}): if that socket is gone, fails with {@link EslNotSentException} even when a
+     * newer one is up, so a watcher subscribed while {@code on} was current never mistakes its loss for
+     * the loss of its call.
+     */
+    CompletableFuture<EslReply> bgapi(String command, String jobUuid, Duration timeout, EslSession on) {
         requireOneLine(command, "command");
         UUID.fromString(jobUuid);
-        return sendWhenReady("bgapi " + command + "\nJob-UUID: " + jobUuid + "\n\n", timeout).thenApply(reply -> {
+        return sendWhenReady("bgapi " + command + "\nJob-UUID: " + jobUuid + "\n\n", timeout, on).thenApply(reply -> {
             if (!reply.isOk()) {
                 throw new EslCommandRejectedException(String.valueOf(reply.replyText()));
             }
@@ -107,12 +117,17 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
         });
     }
 
-    private CompletableFuture<EslReply> sendWhenReady(String frame, Duration timeout) {
+    /** The current socket if it is ready, else {@code null}. */
+    EslSession readySession() {
         EslSession current = session;
-        if (closed || current == null || !current.isReady()) {
+        return current != null && current.isReady() ? current : null;
+    }
+
+    private CompletableFuture<EslReply> sendWhenReady(String frame, Duration timeout, EslSession on) {
+        if (closed || on == null || on != session || !on.isReady()) {
             return CompletableFuture.failedFuture(new EslNotSentException("FS node " + endpoint.id() + " is not connected"));
         }
-        return current.send(frame, timeout);
+        return on.send(frame, timeout);
     }
 
     private static void requireOneLine(String command, String field) {
@@ -156,16 +171,22 @@ public final class EslConnection implements AutoCloseable, EslSession.Owner {
 
     @Override
     public synchronized void sessionReady(EslSession ready) {
-        failedAttempts = 0;
+        readySinceNanos = System.nanoTime();
         authFailure = null;
         log.info("FS node {}: ESL connected and filtered for node tag {}", endpoint.id(), nodeTag);
     }
 
     @Override
-    public void sessionEnded(EslSession ended, EslAuthException refused) {
+    public synchronized void sessionEnded(EslSession ended, EslAuthException refused) {
         if (refused != null) {
             authFailure = refused;
         }
+        // the backoff starts over only after a connection that held for a while, so a node that
+        // accepts and drops at once is not hammered
+        if (readySinceNanos != 0 && System.nanoTime() - readySinceNanos >= settings.reconnectMaxBackoff().toNanos()) {
+            failedAttempts = 0;
+        }
+        readySinceNanos = 0;
         if (session == ended) {
             scheduleReconnect(refused != null);
         }

@@ -16,9 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link Dialer} over our own ESL client: one {@link EslConnection} per FS node, filtered to this
@@ -108,9 +112,14 @@ public final class EslDialer implements Dialer, AutoCloseable {
         if (dial.watchTimeout() == null || dial.watchTimeout().isNegative() || dial.watchTimeout().isZero()) {
             throw new IllegalArgumentException("watchTimeout: must be positive");
         }
+        if (dial.fsNodeId() == null) {
+            throw new IllegalArgumentException("fsNodeId: required");
+        }
         CallObservation seen = new CallObservation(dial.originationUuid());
         NodeLink link = links.get(dial.fsNodeId());
-        if (link == null || !link.connection().isReady()) {
+        // the originate goes out on this very socket or not at all: see EslConnection.bgapi
+        EslSession socket = link == null ? null : link.connection().readySession();
+        if (socket == null) {
             log.warn("call {} to {}: FS node {} is not connected, nothing sent", dial.originationUuid(),
                     NumberMask.mask(dial.number()), dial.fsNodeId());
             return seen.result(clock.millis());
@@ -121,13 +130,44 @@ public final class EslDialer implements Dialer, AutoCloseable {
                     NumberMask.mask(dial.number()), dial.gateway(), dial.fsNodeId());
             seen.sending(clock.millis());
             CompletableFuture<EslReply> accepted =
-                    link.connection().bgapi(command.text(), jobUuid, settings.commandTimeout());
+                    link.connection().bgapi(command.text(), jobUuid, settings.commandTimeout(), socket);
             PlaceCallResult result = watcher.watch(calls, accepted, settings.commandTimeout(), dial.watchTimeout(),
                     seen, heartbeat);
             log.info("call {} to {}: sent={} job={} answered={} cause={} lost={} timedOut={}",
                     dial.originationUuid(), NumberMask.mask(dial.number()), result.sent(), result.jobResult(),
                     result.answered(), result.hangupCause(), result.connectionLost(), result.timedOut());
             return result;
+        }
+    }
+
+    /**
+     * Asks FS node {@code nodeId} whether a channel with this uuid exists ({@code api uuid_exists}), for
+     * reconciling a call whose watch ended without a hangup. Read-only, so safe to retry.
+     *
+     * @throws EslNotSentException         if the node is unknown or not connected
+     * @throws EslCommandTimeoutException  if FS did not answer within the command timeout
+     * @throws EslConnectionLostException  if the connection dropped before the answer
+     * @throws CancellationException       if the calling thread is interrupted (its flag stays set)
+     */
+    public boolean uuidExists(String nodeId, String uuid) {
+        UUID.fromString(Objects.requireNonNull(uuid, "uuid"));
+        NodeLink link = links.get(Objects.requireNonNull(nodeId, "nodeId"));
+        if (link == null) {
+            throw new EslNotSentException("unknown FS node " + nodeId);
+        }
+        CompletableFuture<String> answer = link.connection().api("uuid_exists " + uuid, settings.commandTimeout());
+        try {
+            // the connection fails the command after its timeout; the margin only guards against a bug there
+            return "true".equals(answer.get(settings.commandTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS).trim());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            throw cause instanceof EslException esl ? esl : new EslException("uuid_exists failed", cause);
+        } catch (TimeoutException e) {
+            throw new EslCommandTimeoutException(nodeId, settings.commandTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while asking uuid_exists");
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -124,6 +126,21 @@ class EslConnectionTest {
     }
 
     @Test
+    void aCommandMeantForASocketThatIsGoneIsNotSentOnItsSuccessor() throws Exception {
+        EslConnection connection = connect("app07", "ClueCon", FAST, new EventRouter());
+        EslSession first = connection.readySession();
+        server.lastConnection().drop();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> connection.readySession() != null
+                && connection.readySession() != first);
+
+        CompletableFuture<EslReply> stale = connection.bgapi("originate x", "7a1e3c52-1d6f-4f0e-8b7a-3d2f6c9e0b14",
+                Duration.ofSeconds(1), first);
+
+        assertThatThrownBy(() -> stale.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(EslNotSentException.class);
+        assertThat(server.connections()).allSatisfy(c -> assertThat(c.received).noneMatch(f -> f.startsWith("bgapi")));
+    }
+
+    @Test
     void aSilentServerIsTreatedAsLost() throws Exception {
         EslSettings quickSilence = new EslSettings(Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofMillis(300), Duration.ofMillis(500));
@@ -132,6 +149,26 @@ class EslConnectionTest {
 
         await().atMost(3, TimeUnit.SECONDS).until(() -> listener.lost.get() >= 1);
         await().atMost(3, TimeUnit.SECONDS).until(() -> server.connections().size() >= 2);
+    }
+
+    @Test
+    void heartbeatsKeepAQuietConnectionAlive() throws Exception {
+        EslSettings quickSilence = new EslSettings(Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofMillis(300), Duration.ofMillis(1000));
+        String heartbeat = WireSamples.frame("server", "HEARTBEAT");
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        CountingListener listener = new CountingListener();
+        try {
+            heartbeats.scheduleAtFixedRate(() -> server.connections().forEach(c -> c.send(heartbeat)),
+                    0, 150, TimeUnit.MILLISECONDS);
+            connect("app07", "ClueCon", quickSilence, listener);
+
+            await().during(Duration.ofMillis(2500)).atMost(4, TimeUnit.SECONDS)
+                    .until(() -> listener.lost.get() == 0 && server.connections().size() == 1);
+            assertThat(listener.events.get()).isGreaterThanOrEqualTo(5);
+        } finally {
+            heartbeats.shutdownNow();
+        }
     }
 
     @Test
