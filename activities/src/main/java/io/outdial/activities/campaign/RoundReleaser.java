@@ -78,7 +78,8 @@ class RoundReleaser {
         ResourcePicker picker = new ResourcePicker(plan.fsNodes(), plan.lines(), request.roundNo());
 
         List<Started> starts = new ArrayList<>();
-        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : RoundLimit.NONE;
+        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY
+                : wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS : RoundLimit.NONE;
         int next = 0;
         for (; next < leased.size(); next++) {
             if (clock.millis() >= deadline) {
