@@ -72,7 +72,7 @@ public class CallActivitiesImpl implements CallActivities {
         boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
         try {
             if (!sendWindow.await(lease, context.limits(), r.reservedSecondMs(), leaseHeld, heartbeat)) {
-                log.warn("no CAPS token for task {} attempt {} within {}; not sent",
+                log.warn("no CAPS token or concurrency slot for task {} attempt {} within {}; not sent",
                         r.taskId(), r.attempt(), settings.maxTokenWait());
                 return notSent(r, false);
             }
