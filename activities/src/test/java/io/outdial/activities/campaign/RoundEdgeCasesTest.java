@@ -1,8 +1,12 @@
 package io.outdial.activities.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.outdial.activities.pacing.Lease;
+import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
+import io.outdial.activities.pacing.Verdict;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.activities.tasks.TaskRepository;
 import io.outdial.activities.testsupport.MutableClock;
@@ -26,11 +30,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** Rounds whose call starts fail, whose budget runs out, or that overlap; with a call starter stand-in. */
 @ExtendWith(StorageExtension.class)
@@ -136,13 +143,38 @@ class RoundEdgeCasesTest {
         }
     }
 
+    @Test
+    void aRoundThatFailsHalfWayPutsTheTasksItHadNotReachedBackInOrder() {
+        TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
+        List<Long> tasks = seedTasks(s.campaignId(), 5);
+        AtomicInteger calls = new AtomicInteger();
+        Reservations failingOnTheThird = new Reservations(jedis) {
+            @Override
+            public Verdict reserve(Lease lease, Limits limits, long secondMs, long nowMs, long leaseUntilMs) {
+                if (calls.incrementAndGet() == 3) {
+                    throw new JedisConnectionException("connection reset");
+                }
+                return super.reserve(lease, limits, secondMs, nowMs, leaseUntilMs);
+            }
+        };
+        CampaignActivitiesImpl activities = new CampaignActivitiesImpl(new CampaignRepository(dataSource),
+                new TaskRepository(dataSource), queue, failingOnTheThird, starter(Set.of()), Runnable::run, jedis,
+                new MutableClock(SECOND + 10), RoundSettings.defaults(), Duration.ofMinutes(2));
+
+        assertThatThrownBy(() -> activities.releaseRound(new RoundRequest(s.campaignId(), 1, new Pacing(10, 10), SECOND)))
+                .isInstanceOf(JedisConnectionException.class);
+
+        assertThat(queue.lease(s.campaignId(), 10)).isEqualTo(tasks.subList(2, 5));
+        assertThat(started).extracting(CallRequest::taskId).containsExactlyElementsOf(tasks.subList(0, 2));
+    }
+
     /** A clock that moves on by a fixed step every time it is read. */
     private static final class TickingClock extends Clock {
-        private final java.util.concurrent.atomic.AtomicLong millis;
+        private final AtomicLong millis;
         private final long step;
 
         TickingClock(long startMs, Duration step) {
-            this.millis = new java.util.concurrent.atomic.AtomicLong(startMs);
+            this.millis = new AtomicLong(startMs);
             this.step = step.toMillis();
         }
 
