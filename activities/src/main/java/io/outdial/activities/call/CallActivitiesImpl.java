@@ -85,7 +85,13 @@ public class CallActivitiesImpl implements CallActivities {
         Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),
                 Map.of("campaign_id", Long.toString(r.campaignId()), "task_id", Long.toString(r.taskId())),
                 Duration.ofSeconds(r.ringTimeoutSeconds()), CallLimits.watchTime(r.ringTimeoutSeconds()));
-        return dialer.dial(dial, heartbeat);
+        try {
+            return dialer.dial(dial, heartbeat);
+        } catch (IllegalArgumentException rejected) {
+            // the dialer's message may quote the number; the failure lands in the workflow history
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "dial of task " + r.taskId() + " rejected: invalid number or channel variable", "InvalidDial");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.outdial.activities.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
@@ -21,6 +22,8 @@ import io.outdial.workflows.call.PlaceCallResult;
 import io.outdial.workflows.common.WorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
@@ -197,6 +200,18 @@ class CallActivitiesImplTest {
             assertThat(result.duplicate()).isFalse();
             assertThat(dialer.sent()).isEmpty();
             assertThat(clock.millis() - (SECOND + 200)).isGreaterThanOrEqualTo(5_000);
+        }
+
+        @Test
+        void aRejectedDialFailsWithoutQuotingTheNumber() {
+            reserveAsTheRoundDid(1);
+            dialer.rejectEveryDial();
+
+            assertThatThrownBy(() -> activities.placeCall(request(1)))
+                    .isInstanceOf(ActivityFailure.class)
+                    .cause().isInstanceOf(ApplicationFailure.class)
+                    .hasMessageContaining("InvalidDial")
+                    .hasMessageNotContaining("123456");
         }
 
         @Test

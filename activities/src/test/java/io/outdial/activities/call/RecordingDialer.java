@@ -18,6 +18,7 @@ class RecordingDialer implements Dialer {
     private final Clock clock;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private volatile Consumer<Runnable> whileWatching = Runnable::run;
+    private volatile boolean rejecting;
 
     RecordingDialer(Clock clock) {
         this.clock = clock;
@@ -28,12 +29,20 @@ class RecordingDialer implements Dialer {
         this.whileWatching = action;
     }
 
+    /** From now on rejects every dial as a real dialer rejects a bad number: quoting it. */
+    void rejectEveryDial() {
+        rejecting = true;
+    }
+
     List<Sent> sent() {
         return sent;
     }
 
     @Override
     public PlaceCallResult dial(Dial dial, Runnable heartbeat) {
+        if (rejecting) {
+            throw new IllegalArgumentException("invalid number " + dial.number());
+        }
         long at = clock.millis();
         sent.add(new Sent(dial, at));
         whileWatching.accept(heartbeat);
