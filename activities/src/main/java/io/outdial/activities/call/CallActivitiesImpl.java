@@ -72,7 +72,7 @@ public class CallActivitiesImpl implements CallActivities {
         boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
         try {
             if (!sendWindow.await(lease, context.limits(), r.reservedSecondMs(), leaseHeld, heartbeat)) {
-                log.warn("no CAPS token for task {} attempt {} within {}; not sent",
+                log.warn("no CAPS token or concurrency slot for task {} attempt {} within {}; not sent",
                         r.taskId(), r.attempt(), settings.maxTokenWait());
                 return notSent(r, false);
             }
@@ -85,7 +85,13 @@ public class CallActivitiesImpl implements CallActivities {
         Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),
                 Map.of("campaign_id", Long.toString(r.campaignId()), "task_id", Long.toString(r.taskId())),
                 Duration.ofSeconds(r.ringTimeoutSeconds()), CallLimits.watchTime(r.ringTimeoutSeconds()));
-        return dialer.dial(dial, heartbeat);
+        try {
+            return dialer.dial(dial, heartbeat);
+        } catch (IllegalArgumentException rejected) {
+            // the dialer's message may quote the number; the failure lands in the workflow history
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "dial of task " + r.taskId() + " rejected: invalid number or channel variable", "InvalidDial");
+        }
     }
 
     @Override

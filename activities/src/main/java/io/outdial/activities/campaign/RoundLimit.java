@@ -2,8 +2,9 @@ package io.outdial.activities.campaign;
 
 /** What stopped a round ({@link io.outdial.workflows.campaign.RoundResult#limitedBy()}). */
 public enum RoundLimit {
-    /** The round released all it set out to (up to the CAPS or the per-round maximum). */
+    /** The round released the per-round maximum of calls. */
     NONE,
+    /** The campaign's CAPS for the second is used up (by this round or a concurrent one). */
     CAMPAIGN_CAPS,
     CAMPAIGN_CONCURRENCY,
     /** Every FS node of the pool denied (or there is none). */

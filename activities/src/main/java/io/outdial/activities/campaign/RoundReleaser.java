@@ -74,37 +74,42 @@ class RoundReleaser {
         Pacing pacing = request.pacing() != null ? request.pacing() : new Pacing(plan.caps(), plan.maxConcurrency());
         int wanted = Math.min(settings.maxCallsPerRound(), pacing.caps());
         List<Long> leased = queue.lease(campaignId, wanted);
-        Map<Long, TaskSnapshot> snapshots = tasks.snapshots(leased);
         ResourcePicker picker = new ResourcePicker(plan.fsNodes(), plan.lines(), request.roundNo());
 
         List<Started> starts = new ArrayList<>();
-        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : RoundLimit.NONE;
+        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY
+                : wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS : RoundLimit.NONE;
         int next = 0;
-        for (; next < leased.size(); next++) {
-            if (clock.millis() >= deadline) {
-                limit = RoundLimit.TIME_BUDGET;
-                break;
+        try {
+            Map<Long, TaskSnapshot> snapshots = tasks.snapshots(leased);
+            for (; next < leased.size(); next++) {
+                if (clock.millis() >= deadline) {
+                    limit = RoundLimit.TIME_BUDGET;
+                    break;
+                }
+                TaskSnapshot task = snapshots.get(leased.get(next));
+                if (task == null || !task.queued()) {
+                    continue; // cancelled, already dialing or gone: dropped from the queue
+                }
+                Reserved reserved = reserve(plan, pacing, picker, task, request.secondEpochMs());
+                if (reserved.limit() != null) {
+                    limit = reserved.limit();
+                    break;
+                }
+                if (!tasks.markDialing(task.id(), task.version())) {
+                    reservations.giveBack(reserved.lease(), request.secondEpochMs());
+                    continue; // lost the race: another round or a cancel has it
+                }
+                CallRequest call = new CallRequest(campaignId, task.id(), task.nextAttempt(),
+                        reserved.pick().fsNode().id(), reserved.pick().line().id(), reserved.pick().line().gateway(),
+                        request.secondEpochMs(), plan.ringTimeoutSeconds());
+                starts.add(new Started(task, reserved.lease(),
+                        CompletableFuture.runAsync(() -> starter.start(call), startExecutor)));
             }
-            TaskSnapshot task = snapshots.get(leased.get(next));
-            if (task == null || !task.queued()) {
-                continue; // cancelled, already dialing or gone: dropped from the queue
-            }
-            Reserved reserved = reserve(plan, pacing, picker, task, request.secondEpochMs());
-            if (reserved.limit() != null) {
-                limit = reserved.limit();
-                break;
-            }
-            if (!tasks.markDialing(task.id(), task.version())) {
-                reservations.giveBack(reserved.lease(), request.secondEpochMs());
-                continue; // lost the race: another round or a cancel has it
-            }
-            CallRequest call = new CallRequest(campaignId, task.id(), task.nextAttempt(),
-                    reserved.pick().fsNode().id(), reserved.pick().line().id(), reserved.pick().line().gateway(),
-                    request.secondEpochMs(), plan.ringTimeoutSeconds());
-            starts.add(new Started(task, reserved.lease(),
-                    CompletableFuture.runAsync(() -> starter.start(call), startExecutor)));
+        } finally {
+            // ids not yet looked at go back even if the round fails half way
+            queue.pushBack(campaignId, leased.subList(next, leased.size()));
         }
-        queue.pushBack(campaignId, leased.subList(next, leased.size()));
         int released = awaitStarts(campaignId, starts, request.secondEpochMs());
         return result(plan, released, limit);
     }

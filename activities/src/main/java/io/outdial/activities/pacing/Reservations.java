@@ -15,12 +15,11 @@ public class Reservations {
     /** How long a second's CAPS counters outlive it; only that second's reservations read them. */
     static final Duration CAPS_COUNTER_TTL = Duration.ofSeconds(10);
 
-    private static final RedisScript RESERVE = RedisScript.classpath("reserve.lua");
-    private static final RedisScript CAPS_TOKEN = RedisScript.classpath("caps-token.lua");
-    private static final RedisScript RENEW = RedisScript.classpath("renew.lua");
-    private static final RedisScript GIVE_BACK = RedisScript.classpath("give-back.lua");
-    private static final RedisScript RELEASE = RedisScript.classpath("release.lua");
-
+    private final RedisScript reserve = RedisScript.classpath("reserve.lua");
+    private final RedisScript capsToken = RedisScript.classpath("caps-token.lua");
+    private final RedisScript renew = RedisScript.classpath("renew.lua");
+    private final RedisScript giveBack = RedisScript.classpath("give-back.lua");
+    private final RedisScript release = RedisScript.classpath("release.lua");
     private final UnifiedJedis jedis;
 
     public Reservations(UnifiedJedis jedis) {
@@ -41,7 +40,7 @@ public class Reservations {
                 str(limits.campaignCaps()), str(limits.fsNodeCaps()), str(limits.lineCaps()),
                 str(limits.campaignConcurrency()), str(limits.fsNodeSessions()), str(limits.lineConcurrency()),
                 lease.id(), str(nowMs), str(leaseUntilMs), str(CAPS_COUNTER_TTL.toMillis()));
-        return Verdict.fromCode((Long) RESERVE.run(jedis, keys, args));
+        return Verdict.fromCode((Long) reserve.run(jedis, keys, args));
     }
 
     /**
@@ -51,7 +50,7 @@ public class Reservations {
     public Verdict takeCapsToken(Route route, Limits limits, long secondMs) {
         List<String> args = List.of(str(limits.campaignCaps()), str(limits.fsNodeCaps()),
                 str(limits.lineCaps()), str(CAPS_COUNTER_TTL.toMillis()));
-        return Verdict.fromCode((Long) CAPS_TOKEN.run(jedis, PacingKeys.caps(route, secondMs), args));
+        return Verdict.fromCode((Long) capsToken.run(jedis, PacingKeys.caps(route, secondMs), args));
     }
 
     /**
@@ -60,13 +59,13 @@ public class Reservations {
      * @return true if it is held at all three levels
      */
     public boolean renew(Lease lease, long untilMs) {
-        Long renewed = (Long) RENEW.run(jedis, PacingKeys.leases(lease.route()), List.of(lease.id(), str(untilMs)));
+        Long renewed = (Long) renew.run(jedis, PacingKeys.leases(lease.route()), List.of(lease.id(), str(untilMs)));
         return renewed == 3;
     }
 
     /** Frees the lease's slot at every level. Idempotent. */
     public void release(Lease lease) {
-        RELEASE.run(jedis, PacingKeys.leases(lease.route()), List.of(lease.id()));
+        release.run(jedis, PacingKeys.leases(lease.route()), List.of(lease.id()));
     }
 
     /**
@@ -76,7 +75,7 @@ public class Reservations {
     public void giveBack(Lease lease, long secondMs) {
         List<String> keys = new ArrayList<>(PacingKeys.caps(lease.route(), secondMs));
         keys.addAll(PacingKeys.leases(lease.route()));
-        GIVE_BACK.run(jedis, keys, List.of(lease.id()));
+        giveBack.run(jedis, keys, List.of(lease.id()));
     }
 
     /** The campaign's live leases (calls in flight), after purging those expired at {@code nowMs}. */
