@@ -36,12 +36,10 @@ class CallWorkflowImplTest {
             new CallRequest(7, 42, 1, "fs-a", "line-1", "carrier-a", 1_700_000_000_000L, 30);
 
     private final CallActivities activities = mock(CallActivities.class, withSettings().withoutAnnotations());
-    private TestWorkflowEnvironment env;
     private WorkflowClient client;
 
     @BeforeEach
     void startWorker(TestWorkflowEnvironment env) {
-        this.env = env;
         this.client = env.getWorkflowClient();
         Worker worker = env.newWorker(TaskQueues.CALLS);
         worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
