@@ -18,7 +18,10 @@ public interface CampaignActivities {
     @ActivityMethod(name = "ReleaseRound")
     RoundResult releaseRound(RoundRequest request);
 
-    /** Records a status change of the campaign (RUNNING, PAUSED). Idempotent. */
+    /**
+     * Records the campaign's status (RUNNING, PAUSED) and the pacing in force, at the first start and
+     * whenever either changes. Idempotent.
+     */
     @ActivityMethod(name = "RecordCampaignStatus")
     StatusRecorded recordStatus(StatusChange change);
 

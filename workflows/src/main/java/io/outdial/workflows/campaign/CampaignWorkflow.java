@@ -14,9 +14,11 @@ import io.temporal.workflow.WorkflowMethod;
  *
  * <p>Once a second, aligned to the whole second, it runs one round
  * ({@link CampaignActivities#releaseRound}) that releases as many calls as the pacing and the
- * resources allow. It completes when the input is closed, the queue is empty and no call is in
- * flight; it continues as new when the history grows, carrying its state. Outcomes of single calls
- * are never signalled to it.
+ * resources allow; a failed round is skipped, never retried into the next second. While the last
+ * round found the queue empty it runs a round every few whole seconds instead, and a signal or
+ * update wakes it at once. It completes when the input is closed, the queue is empty and no call is
+ * in flight; it continues as new when the server suggests it or after a bounded number of rounds,
+ * carrying its state. Outcomes of single calls are never signalled to it.
  */
 @WorkflowInterface
 public interface CampaignWorkflow {
@@ -45,7 +47,10 @@ public interface CampaignWorkflow {
     @UpdateMethod(name = "changePacing")
     Pacing changePacing(PacingChange change);
 
-    /** Rejects a pacing change with a value out of range, or one sent after the campaign ended. */
+    /**
+     * Rejects (with an {@link IllegalArgumentException} the client sees) a pacing change with a value
+     * out of range, one with neither value, or one sent after the campaign ended or was cancelled.
+     */
     @UpdateValidatorMethod(updateName = "changePacing")
     void validateChangePacing(PacingChange change);
 

@@ -38,7 +38,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private long queued;
     private long inFlight;
     private int roundsThisRun;
-    /** Bumped by every signal and update that changes something; an idle or paused loop wakes on it. */
+    /** Bumped by every signal and update that changes something; an idle loop wakes on it. */
     private long changes;
     private CampaignStatus recordedStatus;
     private Pacing recordedPacing;
@@ -64,8 +64,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 continueAsNew();
             }
             if (paused) {
-                long seen = changes;
-                Workflow.await(() -> changes != seen);
+                // Wakes on resume and cancel, and on a change made while the status was being recorded.
+                Workflow.await(() -> !paused || cancelled || !statusIsRecorded());
                 continue;
             }
             long now = Workflow.currentTimeMillis();
@@ -97,6 +97,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             cancelled |= carried.cancelled();
             nextRound = carried.nextRound();
             released = carried.released();
+            // The previous run recorded its last status and pacing before it continued as new.
             recordedStatus = carried.paused() ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
             recordedPacing = input.pacing();
         }
@@ -122,24 +123,46 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         }
     }
 
-    /** Writes the status and pacing to the system of record when they differ from what was written. */
-    private void recordStatusIfChanged() {
-        CampaignStatus status = paused ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
-        if (status == recordedStatus && pacing.equals(recordedPacing)) {
-            return;
+    /**
+     * Writes the status and pacing to the system of record when they differ from what was written.
+     *
+     * @return whether the system of record is up to date now (no await between this answer and the caller)
+     */
+    private boolean recordStatusIfChanged() {
+        if (statusIsRecorded()) {
+            return true;
         }
+        StatusChange change = new StatusChange(campaignId, liveStatus(), pacing);
         try {
-            records.recordStatus(new StatusChange(campaignId, status, pacing));
-            recordedStatus = status;
-            recordedPacing = pacing;
+            records.recordStatus(change);
+            recordedStatus = change.status();
+            recordedPacing = change.pacing();
+            // A signal or update may have landed while the record was being written.
+            return statusIsRecorded();
         } catch (ActivityFailure e) {
             // Left unrecorded on purpose: the next pass of the loop tries again.
-            log.warn("campaign {} status {} not recorded yet: {}", campaignId, status, rootMessage(e));
+            log.warn("campaign {} status {} not recorded yet: {}", campaignId, change.status(), rootMessage(e));
+            return false;
         }
     }
 
+    private boolean statusIsRecorded() {
+        return liveStatus() == recordedStatus && pacing.equals(recordedPacing);
+    }
+
+    private CampaignStatus liveStatus() {
+        return paused ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
+    }
+
+    /**
+     * Continues as new, unless the status is not recorded yet (the next run takes it as recorded);
+     * then the loop comes back here on a later pass.
+     */
     private void continueAsNew() {
         Workflow.await(Workflow::isEveryHandlerFinished);
+        if (!recordStatusIfChanged()) {
+            return;
+        }
         log.info("campaign {} continues as new at round {} with {} calls released", campaignId, nextRound,
                 released);
         Workflow.continueAsNew(new CampaignInput(campaignId, pacing, inputClosed,
@@ -231,10 +254,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         if (endStatus != null) {
             return endStatus;
         }
-        if (cancelled) {
-            return CampaignStatus.CANCELLED;
-        }
-        return paused ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
+        return cancelled ? CampaignStatus.CANCELLED : liveStatus();
     }
 
     private boolean hasEnded() {
