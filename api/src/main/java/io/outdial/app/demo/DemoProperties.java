@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caps           the demo campaign's calls per second
  * @param maxConcurrency the demo campaign's calls in flight
  * @param deadline       how long the campaign may take before the demo gives up
+ * @param exitWhenDone   whether to exit after the summary; false keeps the app (and the Temporal Web UI) running
  */
 @ConfigurationProperties("outdial.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled,
                              @DefaultValue("200") int tasks,
                              @DefaultValue("15") int caps,
                              @DefaultValue("40") int maxConcurrency,
-                             @DefaultValue("5m") Duration deadline) {
+                             @DefaultValue("5m") Duration deadline,
+                             @DefaultValue("true") boolean exitWhenDone) {
 }

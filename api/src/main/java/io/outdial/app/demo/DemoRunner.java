@@ -55,7 +55,10 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         ConfigurableApplicationContext context = event.getApplicationContext();
         Thread thread = new Thread(() -> {
             int code = runDemo() ? 0 : 1;
-            System.exit(SpringApplication.exit(context, () -> code));
+            if (properties.exitWhenDone()) {
+                System.exit(SpringApplication.exit(context, () -> code));
+            }
+            System.out.println("Still running (--outdial.demo.exit-when-done=false); press Ctrl-C to stop.");
         }, "outdial-demo");
         thread.start();
     }
@@ -81,6 +84,9 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
             DemoReport report = DemoReport.collect(campaignId, taskIds, jdbc, workflows,
                     new SimObserver(infra.simObserverUrl(), json).stats());
             report.print(System.out);
+            infra.temporalWebUi().ifPresent(ui -> System.out.println("Every call's history in the Temporal Web UI: " + ui
+                    + "/namespaces/default/workflows?query=CampaignId%3D%22" + campaignId + "%22"
+                    + (properties.exitWhenDone() ? " (add --outdial.demo.exit-when-done=false to keep it up)" : "")));
             return report.passed() && end.campaign().status().equals("COMPLETED");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +29,7 @@ public final class DevInfrastructure implements DisposableBean {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private FsSim sim;
+    private String temporalWebUi;
 
     private DevInfrastructure() {
     }
@@ -83,6 +85,7 @@ public final class DevInfrastructure implements DisposableBean {
         }
         TemporalDevServer server = TemporalDevServer.start(cli, dev);
         started.add(server);
+        temporalWebUi = "http://127.0.0.1:" + dev.temporalUiPort();
         properties.put("spring.temporal.test-server.enabled", false);
         properties.put("spring.temporal.connection.target", server.target());
     }
@@ -103,6 +106,11 @@ public final class DevInfrastructure implements DisposableBean {
     /** The base URL of the simulator's observer API, e.g. {@code http://127.0.0.1:8089}. */
     public String simObserverUrl() {
         return "http://127.0.0.1:" + sim.httpPort();
+    }
+
+    /** The Temporal Web UI's URL when dev mode runs the Temporal CLI dev server. */
+    public Optional<String> temporalWebUi() {
+        return Optional.ofNullable(temporalWebUi);
     }
 
     /** What the simulator saw so far. */
