@@ -97,6 +97,11 @@ class CampaignRepository {
                 .params(caps, maxConcurrency, campaignId).update();
     }
 
+    List<Long> activeCampaignIds() {
+        return jdbc.sql("select id from campaigns where status in ('RUNNING', 'PAUSED') order by id")
+                .query(Long.class).list();
+    }
+
     List<Long> queuedTaskIds(long campaignId) {
         return jdbc.sql("select id from call_tasks where campaign_id = ? and status = 'QUEUED' order by id")
                 .param(campaignId).query(Long.class).list();

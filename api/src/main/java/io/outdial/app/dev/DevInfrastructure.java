@@ -61,7 +61,10 @@ public final class DevInfrastructure implements DisposableBean {
         log.info("Embedded PostgreSQL: {}", database.jdbcUrl());
 
         int redisPort = freePort();
-        RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort).build();
+        RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
+                .setting("save \"\"") // the queues are rebuilt from PostgreSQL; no dump.rdb
+                .setting("appendonly no")
+                .build();
         redis.start();
         started.add(redis::stop);
         properties.put("outdial.redis.host", "127.0.0.1");
