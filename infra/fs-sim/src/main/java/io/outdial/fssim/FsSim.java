@@ -1,6 +1,7 @@
 package io.outdial.fssim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -113,6 +114,19 @@ public final class FsSim implements AutoCloseable {
         node(nodeId).crash();
     }
 
+    /**
+     * The node hangs: it stops reading commands, accepting connections and sending events, but keeps its
+     * sockets open and its calls running, like a FreeSWITCH stuck in a lock. {@link #resumeNode} ends it.
+     */
+    public void hangNode(String nodeId) {
+        node(nodeId).hang();
+    }
+
+    /** Ends a hang; events held meanwhile are sent in order. */
+    public void resumeNode(String nodeId) {
+        node(nodeId).resume();
+    }
+
     /** A crashed node listens again on its port, with a new Core-UUID. */
     public void restartNode(String nodeId) {
         try {
@@ -135,7 +149,7 @@ public final class FsSim implements AutoCloseable {
     }
 
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().findAndRegisterModules();
+        return new ObjectMapper().registerModule(new JavaTimeModule());
     }
 
     private FsNode node(String nodeId) {
@@ -175,6 +189,16 @@ public final class FsSim implements AutoCloseable {
         @Override
         public void restartNode(String nodeId) {
             FsSim.this.restartNode(nodeId);
+        }
+
+        @Override
+        public void hangNode(String nodeId) {
+            FsSim.this.hangNode(nodeId);
+        }
+
+        @Override
+        public void resumeNode(String nodeId) {
+            FsSim.this.resumeNode(nodeId);
         }
     }
 }

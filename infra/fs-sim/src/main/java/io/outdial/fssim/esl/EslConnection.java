@@ -54,14 +54,6 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
         ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
     }
 
-    /** Drops the connection without a goodbye, as a crashing FreeSWITCH does. */
-    public void abort() {
-        Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();

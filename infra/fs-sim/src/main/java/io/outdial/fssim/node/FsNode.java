@@ -15,7 +15,12 @@ import io.outdial.fssim.events.EventStamp;
 import io.outdial.fssim.events.NodeEvents;
 import io.outdial.fssim.events.NodeIdentity;
 import io.outdial.fssim.events.SessionFigures;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,9 @@ public final class FsNode implements EslBackend {
     private final NodeLimits limits;
     private final SimContext ctx;
     private final Set<EslConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ChannelGroup openChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final List<EslEvent> heldWhileHung = new ArrayList<>();
+    private boolean hung;
     private final CallRunner runner;
     private final ApiCommands api;
     private final SessionCounter sessions = new SessionCounter();
@@ -81,6 +89,7 @@ public final class FsNode implements EslBackend {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        openChannels.add(ch);
                         ch.pipeline().addLast(new EslCommandDecoder(), new EslConnection(FsNode.this));
                     }
                 });
@@ -115,8 +124,38 @@ public final class FsNode implements EslBackend {
         if (server != null) {
             server.close().syncUninterruptibly();
         }
-        connections.forEach(EslConnection::abort);
+        openChannels.close().syncUninterruptibly();
         connections.clear();
+        synchronized (this) {
+            hung = false;
+            heldWhileHung.clear();
+        }
+    }
+
+    /** Stops reading commands, accepting connections and sending events, sockets stay open (a hung FS). */
+    public synchronized void hang() {
+        hung = true;
+        setReading(false);
+        log.info("FreeSWITCH node {} hangs", id);
+    }
+
+    /** Ends a hang: held events go out in order, commands are read again. */
+    public synchronized void resume() {
+        hung = false;
+        for (EslEvent event : heldWhileHung) {
+            connections.forEach(c -> c.deliver(event));
+        }
+        heldWhileHung.clear();
+        setReading(true);
+        log.info("FreeSWITCH node {} resumes", id);
+    }
+
+    private void setReading(boolean on) {
+        Channel server = serverChannel;
+        if (server != null) {
+            server.config().setAutoRead(on);
+        }
+        openChannels.forEach(ch -> ch.config().setAutoRead(on));
     }
 
     /** Starts again on the same port with a new Core-UUID, as after a restart. */
@@ -127,6 +166,10 @@ public final class FsNode implements EslBackend {
     /** Stamps and sends an event to every listening connection, in Event-Sequence order. */
     synchronized void publish(Function<EventStamp, EslEvent> factory) {
         EslEvent event = factory.apply(new EventStamp(identity, ctx.clock().instant(), ++sequence));
+        if (hung) {
+            heldWhileHung.add(event);
+            return;
+        }
         for (EslConnection c : connections) {
             c.deliver(event);
         }

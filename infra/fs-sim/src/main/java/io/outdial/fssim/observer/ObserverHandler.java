@@ -84,6 +84,8 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             switch (p[3]) {
                 case "crash" -> controls.crashNode(p[2]);
                 case "restart" -> controls.restartNode(p[2]);
+                case "hang" -> controls.hangNode(p[2]);
+                case "resume" -> controls.resumeNode(p[2]);
                 default -> throw new IllegalArgumentException("unknown node action " + p[3]);
             }
             return respond(HttpResponseStatus.OK, Map.of("node", p[2], "action", p[3]));
