@@ -6,9 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +25,7 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     private final EslBackend backend;
     private final Subscription subscription = new Subscription();
     private final EventFilters filters = new EventFilters();
+    private final ListenerCommands listenerCommands = new ListenerCommands(subscription, filters);
     private volatile Channel channel;
     private volatile boolean authed;
     private CompletableFuture<Void> replies = CompletableFuture.completedFuture(null);
@@ -78,34 +77,39 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     protected void channelRead0(ChannelHandlerContext ctx, EslCommand cmd) {
         String verb = cmd.verb();
         backend.countCommand(statsKey(cmd));
+        if (verb.startsWith("exit") || cmd.line().startsWith("...")) {
+            reply(ctx, Frames.commandReply("+OK bye"));
+            goodbye(ctx);
+            return;
+        }
         if (!authed) {
-            if (verb.equals("auth")) {
-                auth(ctx, cmd.rest());
+            if (cmd.line().regionMatches(true, 0, "auth ", 0, 5)) {
+                auth(ctx, cmd.line().substring(5));
             } else {
                 reply(ctx, Frames.commandReply("-ERR command not found"));
             }
             return;
         }
+        boolean hasArgs = !cmd.rest().isEmpty();
         switch (verb) {
-            case "api" -> api(ctx, cmd.rest());
-            case "bgapi" -> bgapi(ctx, cmd);
-            case "event" -> event(ctx, cmd.rest());
-            case "nixevent" -> {
-                subscription.remove(words(cmd.rest()));
-                reply(ctx, Frames.commandReply("+OK events removed"));
+            case "api" -> {
+                if (hasArgs) {
+                    api(ctx, cmd.rest());
+                } else {
+                    reply(ctx, Frames.commandReply("-ERR command not found"));
+                }
             }
-            case "noevents" -> {
-                subscription.clear();
-                reply(ctx, Frames.commandReply("+OK no longer listening for events"));
+            case "bgapi" -> {
+                if (hasArgs) {
+                    bgapi(ctx, cmd);
+                } else {
+                    reply(ctx, Frames.commandReply("-ERR command not found"));
+                }
             }
-            case "filter" -> filter(ctx, cmd.rest());
-            case "linger" -> reply(ctx, Frames.commandReply("+OK will linger"));
-            case "nolinger" -> reply(ctx, Frames.commandReply("+OK will not linger"));
-            case "exit" -> {
-                reply(ctx, Frames.commandReply("+OK bye"));
-                goodbye(ctx);
+            default -> {
+                String text = listenerCommands.handle(verb, cmd.rest());
+                reply(ctx, Frames.commandReply(text == null ? "-ERR command not found" : text));
             }
-            default -> reply(ctx, Frames.commandReply("-ERR command not found"));
         }
     }
 
@@ -154,54 +158,6 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
         backend.bgapi(jobUuid, parts[0], parts.length > 1 ? parts[1].trim() : "");
     }
 
-    private void event(ChannelHandlerContext ctx, String args) {
-        List<String> words = words(args);
-        Subscription.Format format = Subscription.Format.PLAIN;
-        if (!words.isEmpty()) {
-            String first = words.get(0).toLowerCase(Locale.ROOT);
-            if (first.equals("plain") || first.equals("json") || first.equals("xml")) {
-                if (first.equals("xml")) {
-                    reply(ctx, Frames.commandReply("-ERR xml events are not simulated"));
-                    return;
-                }
-                format = first.equals("json") ? Subscription.Format.JSON : Subscription.Format.PLAIN;
-                words = words.subList(1, words.size());
-            }
-        }
-        if (words.isEmpty()) {
-            reply(ctx, Frames.commandReply("-ERR no keywords supplied"));
-            return;
-        }
-        subscription.add(format, words);
-        reply(ctx, Frames.commandReply("+OK event listener enabled " + format.name().toLowerCase(Locale.ROOT)));
-    }
-
-    /** {@code filter <header> <value>} and {@code filter delete <header> [<value>]}, replies as FS words them. */
-    private void filter(ChannelHandlerContext ctx, String args) {
-        String[] parts = args.split(" ", 2);
-        String header = parts[0];
-        String value = parts.length > 1 ? parts[1] : null;
-        if (header.isEmpty() || value == null) {
-            reply(ctx, Frames.commandReply("-ERR invalid syntax"));
-            return;
-        }
-        if (header.equalsIgnoreCase("delete")) {
-            String[] del = value.split(" ", 2);
-            String delHeader = del[0];
-            String delValue = del.length > 1 ? del[1] : null;
-            if (delHeader.equalsIgnoreCase("all")) {
-                filters.clear();
-            } else {
-                filters.delete(delHeader, delValue);
-            }
-            reply(ctx, Frames.commandReply("+OK filter deleted. [" + delHeader + "]=["
-                    + (delValue == null ? "" : delValue) + "]"));
-            return;
-        }
-        filters.add(header, value);
-        reply(ctx, Frames.commandReply("+OK filter added. [" + header + "]=[" + value + "]"));
-    }
-
     private void reply(ChannelHandlerContext ctx, String frame) {
         if (replies.isDone()) {
             ctx.writeAndFlush(Frames.buffer(frame));
@@ -215,10 +171,6 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
         backend.detach(this);
         replies = replies.thenRun(() -> ctx.writeAndFlush(Frames.buffer(Frames.DISCONNECT_NOTICE))
                 .addListener(ChannelFutureListener.CLOSE));
-    }
-
-    private static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
     /** First word, plus the second for api/bgapi: "api status", "bgapi originate". */

@@ -184,7 +184,7 @@ public final class FsNode implements EslBackend {
 
     @Override
     public boolean checkPassword(String password) {
-        return ctx.password().equals(password.trim());
+        return ctx.password().equals(password);
     }
 
     @Override
