@@ -81,6 +81,10 @@ public final class FsNode implements EslBackend {
 
     /** Binds the ESL port (0 = ephemeral) and starts HEARTBEAT; returns once listening. */
     public synchronized void start(int requestedPort) throws InterruptedException {
+        if (serverChannel != null && serverChannel.isOpen()) {
+            throw new IllegalStateException("node " + id + " is already running");
+        }
+        sequence = 0;
         identity = new NodeIdentity(id, UUID.randomUUID().toString(), "127.0.0.1", ctx.zone());
         startedMs = ctx.clock().millis();
         ServerBootstrap bootstrap = new ServerBootstrap()

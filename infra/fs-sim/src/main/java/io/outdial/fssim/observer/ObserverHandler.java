@@ -41,6 +41,8 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             response = route(method, p);
         } catch (IllegalArgumentException e) {
             response = respond(HttpResponseStatus.NOT_FOUND, Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            response = respond(HttpResponseStatus.CONFLICT, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("observer request {} {} failed", method, path, e);
             response = respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, Map.of("error", String.valueOf(e)));
