@@ -54,9 +54,10 @@ public final class FsSim implements AutoCloseable {
             Thread.currentThread().interrupt();
             sim.close();
             throw new IllegalStateException("interrupted while starting the simulator", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // also Netty's BindException, a checked exception rethrown by sync()
             sim.close();
-            throw e;
+            throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
         }
     }
 
@@ -134,6 +135,8 @@ public final class FsSim implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restarting " + nodeId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart " + nodeId + ": " + e.getMessage(), e);
         }
     }
 

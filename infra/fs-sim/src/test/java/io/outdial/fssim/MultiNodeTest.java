@@ -34,6 +34,19 @@ class MultiNodeTest {
     }
 
     @Test
+    void aTakenPortFailsTheStartCleanlyAndLeavesTheFirstSimulatorRunning() {
+        try (FsSim first = FsSim.start(SimConfig.defaults().withNodes(1))) {
+            int taken = first.eslPort("fs1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> FsSim.start(SimConfig.defaults().withNodes(1).withEslBasePort(taken)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot start the simulator");
+            try (EslTestClient c = EslTestClient.login(taken)) {
+                assertThat(c.command("api hostname")).endsWith("\n\nfs1");
+            }
+        }
+    }
+
+    @Test
     void consecutivePortsFollowTheBasePort() throws Exception {
         int base;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
