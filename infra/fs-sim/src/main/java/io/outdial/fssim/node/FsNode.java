@@ -181,9 +181,12 @@ public final class FsNode implements EslBackend {
 
     SessionFigures figures() {
         long nowMs = ctx.clock().millis();
-        return new SessionFigures(nowMs - startedMs, runner.count(), sessions.peakConcurrent(),
+        long second = Math.floorDiv(nowMs, 1000);
+        int live = runner.count();
+        return new SessionFigures(nowMs - startedMs, live, sessions.peakConcurrent(),
                 sessions.sinceStartup(), limits.maxSessions(), limits.sessionsPerSecond(),
-                sessions.lastSecond(Math.floorDiv(nowMs, 1000)), sessions.peakPerSecond());
+                sessions.lastSecond(second), sessions.peakPerSecond(),
+                sessions.peakConcurrentLast5Min(second, live), sessions.peakPerSecondLast5Min(second));
     }
 
     @Override
