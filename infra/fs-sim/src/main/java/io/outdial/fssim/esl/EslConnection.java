@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,15 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
 
     private static final Logger log = LoggerFactory.getLogger(EslConnection.class);
 
+    /** mod_event_socket's MAX_QUEUE_LEN: events waiting for a slow reader before new ones are lost. */
+    static final int MAX_QUEUE_LEN = 100_000;
+    /** mod_event_socket's MAX_MISSED: after this many lost events in a row the listener is killed. */
+    static final int MAX_MISSED = 500;
+
     private final EslBackend backend;
+    private final int maxQueueLength;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger lostInARow = new AtomicInteger();
     private final Subscription subscription = new Subscription();
     private final EventFilters filters = new EventFilters();
     private final ListenerCommands listenerCommands = new ListenerCommands(subscription, filters);
@@ -34,15 +43,33 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     private final List<byte[]> heldEvents = new ArrayList<>();
 
     public EslConnection(EslBackend backend) {
-        this.backend = backend;
+        this(backend, MAX_QUEUE_LEN);
     }
 
-    /** Sends the event if this connection subscribed to it and its filters let it through. */
+    EslConnection(EslBackend backend, int maxQueueLength) {
+        this.backend = backend;
+        this.maxQueueLength = maxQueueLength;
+    }
+
+    /**
+     * Sends the event if this connection subscribed to it and its filters let it through. As in FS, a
+     * reader that falls {@value #MAX_QUEUE_LEN} events behind loses new events, and is disconnected
+     * after {@value #MAX_MISSED} lost in a row.
+     */
     public void deliver(EslEvent event) {
         Channel ch = channel;
         if (ch == null || !authed || !subscription.wants(event.name()) || !filters.accepts(event)) {
             return;
         }
+        if (queued.get() >= maxQueueLength) {
+            if (lostInARow.incrementAndGet() > MAX_MISSED) {
+                log.warn("ESL reader {} too slow: {} events lost, disconnecting", ch.remoteAddress(), MAX_MISSED);
+                ch.close();
+            }
+            return;
+        }
+        lostInARow.set(0);
+        queued.incrementAndGet();
         byte[] frame = subscription.format() == Subscription.Format.JSON ? event.jsonFrame() : event.plainFrame();
         synchronized (this) {
             if (apisRunning > 0) {
@@ -50,7 +77,13 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
                 return;
             }
         }
-        ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
+        write(ch, frame);
+        ch.flush();
+    }
+
+    /** Writes a frame already counted in {@link #queued}; the count drops once it is on the wire. */
+    private void write(Channel ch, byte[] frame) {
+        ch.write(Unpooled.wrappedBuffer(frame)).addListener(done -> queued.decrementAndGet());
     }
 
     @Override
@@ -142,9 +175,9 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
 
     private synchronized void releaseHeldEvents(ChannelHandlerContext ctx) {
         if (--apisRunning == 0) {
-            heldEvents.forEach(frame -> ctx.write(Unpooled.wrappedBuffer(frame), ctx.voidPromise()));
+            heldEvents.forEach(frame -> write(ctx.channel(), frame));
             heldEvents.clear();
-            ctx.flush();
+            ctx.channel().flush();
         }
     }
 
