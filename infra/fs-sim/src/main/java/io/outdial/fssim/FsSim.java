@@ -81,10 +81,12 @@ public final class FsSim implements AutoCloseable {
         return out;
     }
 
+    /** The ESL port of a node ({@code fs1}...); throws IllegalArgumentException for an unknown id. */
     public int eslPort(String nodeId) {
         return node(nodeId).port();
     }
 
+    /** The port of the observer API. */
     public int httpPort() {
         return observer.port();
     }
@@ -106,6 +108,7 @@ public final class FsSim implements AutoCloseable {
         carrier.setUp(gateway, false);
     }
 
+    /** Brings a gateway back: originates through it reach the carrier again. */
     public void gatewayUp(String gateway) {
         carrier.setUp(gateway, true);
     }
@@ -140,6 +143,7 @@ public final class FsSim implements AutoCloseable {
         }
     }
 
+    /** Stops every node (calls vanish, sockets close) and the observer API, and frees the threads. */
     @Override
     public void close() {
         if (observer != null) {
