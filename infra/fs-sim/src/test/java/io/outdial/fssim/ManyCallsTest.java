@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Thousands of concurrent calls on a few connections, without a thread per call. */
@@ -40,7 +41,7 @@ class ManyCallsTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> sim.stats().answered() == calls
                     && sim.stats().currentCalls().values().stream().allMatch(n -> n == 0));
-            assertThat(sim.stats().outcomes()).containsOnly(java.util.Map.entry("NORMAL_CLEARING", (long) calls));
+            assertThat(sim.stats().outcomes()).containsOnly(Map.entry("NORMAL_CLEARING", (long) calls));
             assertThat(sim.stats().numbersDialedMoreThanOnce()).isZero();
         }
     }

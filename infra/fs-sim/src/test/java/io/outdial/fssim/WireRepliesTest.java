@@ -4,7 +4,9 @@ import static io.outdial.fssim.WireSamples.client;
 import static io.outdial.fssim.WireSamples.frame;
 import static io.outdial.fssim.WireSamples.server;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,7 +114,7 @@ class WireRepliesTest {
         try (EslTestClient c = EslTestClient.login(port)) {
             c.send(client("bgapi originate and its reply"));
             assertThat(c.readFrame()).isEqualTo(server("bgapi originate and its reply"));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> sim.stats().currentCalls().get("fs1") == 1);
             c.send(client("api uuid_exists"));
             assertThat(c.readFrame()).isEqualTo(server("api uuid_exists"));
@@ -120,7 +122,7 @@ class WireRepliesTest {
                     .isEqualTo("Content-Type: api/response\nContent-Length: 10\n\n\n1 total.\n");
             assertThat(c.command("api uuid_kill " + SAMPLE_UUID))
                     .isEqualTo("Content-Type: api/response\nContent-Length: 4\n\n+OK\n");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> sim.stats().currentCalls().get("fs1") == 0);
             assertThat(c.command("api uuid_exists " + SAMPLE_UUID))
                     .isEqualTo("Content-Type: api/response\nContent-Length: 5\n\nfalse");

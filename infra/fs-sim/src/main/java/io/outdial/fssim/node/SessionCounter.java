@@ -1,5 +1,7 @@
 package io.outdial.fssim.node;
 
+import java.util.Arrays;
+
 /**
  * Sessions created per wall-clock second, peaks (ever and over the last 5 minutes) and totals of one
  * node, as {@code status} reports them. Used on the clock thread only.
@@ -85,9 +87,9 @@ final class SessionCounter {
         peakPerSecond = 0;
         peakConcurrent = 0;
         sinceStartup = 0;
-        java.util.Arrays.fill(slotSecond, Long.MIN_VALUE / 2);
-        java.util.Arrays.fill(createdPerSecond, 0);
-        java.util.Arrays.fill(concurrentPeakPerSecond, 0);
+        Arrays.fill(slotSecond, Long.MIN_VALUE / 2);
+        Arrays.fill(createdPerSecond, 0);
+        Arrays.fill(concurrentPeakPerSecond, 0);
     }
 
     private int slot(long epochSecond) {

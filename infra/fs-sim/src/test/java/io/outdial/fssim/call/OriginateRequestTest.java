@@ -2,6 +2,7 @@ package io.outdial.fssim.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The originate argument is read the way the simulator needs it. */
@@ -12,8 +13,8 @@ class OriginateRequestTest {
         OriginateRequest req = OriginateRequest.parse(
                 "{origination_uuid=u1,dialer_node=app07,originate_timeout=25}sofia/gateway/gw1/15551234567 &park()")
                 .orElseThrow();
-        assertThat(req.vars()).containsExactly(java.util.Map.entry("origination_uuid", "u1"),
-                java.util.Map.entry("dialer_node", "app07"), java.util.Map.entry("originate_timeout", "25"));
+        assertThat(req.vars()).containsExactly(Map.entry("origination_uuid", "u1"),
+                Map.entry("dialer_node", "app07"), Map.entry("originate_timeout", "25"));
         assertThat(req.gateway()).isEqualTo("gw1");
         assertThat(req.number()).isEqualTo("15551234567");
         assertThat(req.application()).isEqualTo("&park()");
