@@ -36,7 +36,7 @@ class ManyCallsTest {
             }
 
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    sim.stats().currentCalls().values().stream().mapToInt(Integer::intValue).sum() >= 2000);
+                    sim.stats().currentCalls().values().stream().mapToInt(Integer::intValue).sum() >= 1500);
             assertThat(Thread.activeCount()).isLessThan(threadsBefore + 10);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> sim.stats().answered() == calls
