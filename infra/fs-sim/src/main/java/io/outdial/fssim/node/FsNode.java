@@ -154,12 +154,17 @@ public final class FsNode implements EslBackend {
         log.info("FreeSWITCH node {} resumes", id);
     }
 
+    /** Switches reading on the channels' own event loops and waits, so no byte is read after a hang. */
     private void setReading(boolean on) {
         Channel server = serverChannel;
         if (server != null) {
-            server.config().setAutoRead(on);
+            setAutoRead(server, on);
         }
-        openChannels.forEach(ch -> ch.config().setAutoRead(on));
+        openChannels.forEach(ch -> setAutoRead(ch, on));
+    }
+
+    private static void setAutoRead(Channel ch, boolean on) {
+        ch.eventLoop().submit(() -> ch.config().setAutoRead(on)).syncUninterruptibly();
     }
 
     /** Starts again on the same port with a new Core-UUID, as after a restart. */
