@@ -1,6 +1,7 @@
 package io.outdial.fssim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -53,9 +54,10 @@ public final class FsSim implements AutoCloseable {
             Thread.currentThread().interrupt();
             sim.close();
             throw new IllegalStateException("interrupted while starting the simulator", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // also Netty's BindException, a checked exception rethrown by sync()
             sim.close();
-            throw e;
+            throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
         }
     }
 
@@ -79,10 +81,12 @@ public final class FsSim implements AutoCloseable {
         return out;
     }
 
+    /** The ESL port of a node ({@code fs1}...); throws IllegalArgumentException for an unknown id. */
     public int eslPort(String nodeId) {
         return node(nodeId).port();
     }
 
+    /** The port of the observer API. */
     public int httpPort() {
         return observer.port();
     }
@@ -104,6 +108,7 @@ public final class FsSim implements AutoCloseable {
         carrier.setUp(gateway, false);
     }
 
+    /** Brings a gateway back: originates through it reach the carrier again. */
     public void gatewayUp(String gateway) {
         carrier.setUp(gateway, true);
     }
@@ -113,6 +118,19 @@ public final class FsSim implements AutoCloseable {
         node(nodeId).crash();
     }
 
+    /**
+     * The node hangs: it stops reading commands, accepting connections and sending events, but keeps its
+     * sockets open and its calls running, like a FreeSWITCH stuck in a lock. {@link #resumeNode} ends it.
+     */
+    public void hangNode(String nodeId) {
+        node(nodeId).hang();
+    }
+
+    /** Ends a hang; events held meanwhile are sent in order. */
+    public void resumeNode(String nodeId) {
+        node(nodeId).resume();
+    }
+
     /** A crashed node listens again on its port, with a new Core-UUID. */
     public void restartNode(String nodeId) {
         try {
@@ -120,9 +138,12 @@ public final class FsSim implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restarting " + nodeId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart " + nodeId + ": " + e.getMessage(), e);
         }
     }
 
+    /** Stops every node (calls vanish, sockets close) and the observer API, and frees the threads. */
     @Override
     public void close() {
         if (observer != null) {
@@ -135,7 +156,7 @@ public final class FsSim implements AutoCloseable {
     }
 
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().findAndRegisterModules();
+        return new ObjectMapper().registerModule(new JavaTimeModule());
     }
 
     private FsNode node(String nodeId) {
@@ -175,6 +196,16 @@ public final class FsSim implements AutoCloseable {
         @Override
         public void restartNode(String nodeId) {
             FsSim.this.restartNode(nodeId);
+        }
+
+        @Override
+        public void hangNode(String nodeId) {
+            FsSim.this.hangNode(nodeId);
+        }
+
+        @Override
+        public void resumeNode(String nodeId) {
+            FsSim.this.resumeNode(nodeId);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.outdial.fssim;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Everything a simulator run needs. A JSON config file has the same field names
@@ -57,7 +58,7 @@ public record SimConfig(int nodes, int eslBasePort, int httpPort, String passwor
 
     /** Node ids in port order. */
     public List<String> nodeIds() {
-        return java.util.stream.IntStream.range(0, nodes).mapToObj(i -> "fs" + (i + 1)).toList();
+        return IntStream.range(0, nodes).mapToObj(i -> "fs" + (i + 1)).toList();
     }
 
     public SimConfig withNodes(int n) {

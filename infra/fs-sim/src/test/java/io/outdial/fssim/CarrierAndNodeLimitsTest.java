@@ -31,9 +31,15 @@ class CarrierAndNodeLimitsTest {
                         .withRingMs(MsRange.of(50, 50)).withTalkMs(MsRange.of(50, 50)))));
         try (EslTestClient c = EslTestClient.login(sim.eslPort("fs1"))) {
             c.command("event plain CHANNEL_PROGRESS CHANNEL_HANGUP_COMPLETE");
-            awaitEarlyInASecond();
+            StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 5; i++) {
-                c.command("bgapi originate {origination_uuid=caps-" + i + "}sofia/gateway/gw1/155500010" + i + " &park()");
+                burst.append("bgapi originate {origination_uuid=caps-").append(i)
+                        .append("}sofia/gateway/gw1/155500010").append(i).append(" &park()\n\n");
+            }
+            awaitEarlyInASecond();
+            c.send(burst.toString());
+            for (int i = 0; i < 5; i++) {
+                assertThat(c.readFrame()).contains("+OK Job-UUID");
             }
             List<String> completes = new ArrayList<>();
             List<String> progressed = new ArrayList<>();
@@ -99,8 +105,8 @@ class CarrierAndNodeLimitsTest {
         try (EslTestClient c = EslTestClient.login(sim.eslPort("fs1"))) {
             c.command("event plain BACKGROUND_JOB");
             awaitEarlyInASecond();
-            c.command("bgapi originate {origination_uuid=s1,originate_timeout=1}sofia/gateway/gw1/15550005551 &park()");
-            c.command("bgapi originate {origination_uuid=s2}sofia/gateway/gw1/15550005552 &park()");
+            c.send("bgapi originate {origination_uuid=s1,originate_timeout=1}sofia/gateway/gw1/15550005551 &park()\n\n"
+                    + "bgapi originate {origination_uuid=s2}sofia/gateway/gw1/15550005552 &park()\n\n");
             String job = c.readUntil(f -> eventHeader(f, "Job-Command-Arg") != null
                     && eventHeader(f, "Job-Command-Arg").contains("s2"));
             assertThat(job).endsWith("\n\n-ERR DESTINATION_OUT_OF_ORDER\n");

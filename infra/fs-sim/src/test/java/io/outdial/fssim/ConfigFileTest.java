@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The JSON config file mirrors SimConfig; what it leaves out keeps the defaults. */
@@ -36,7 +37,7 @@ class ConfigFileTest {
 
     @Test
     void writesWhatItReads() throws Exception {
-        SimConfig config = SimConfig.defaults().withNodes(4).withScripted(java.util.Map.of("1555", ScriptedCall.invalid()));
+        SimConfig config = SimConfig.defaults().withNodes(4).withScripted(Map.of("1555", ScriptedCall.invalid()));
         assertThat(file.parse(file.write(config))).isEqualTo(config);
     }
 

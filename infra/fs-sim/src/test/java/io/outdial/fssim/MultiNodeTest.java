@@ -3,7 +3,9 @@ package io.outdial.fssim;
 import static io.outdial.fssim.EslTestClient.eventName;
 import static io.outdial.fssim.WireSamples.eventHeader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +36,22 @@ class MultiNodeTest {
     }
 
     @Test
+    void aTakenPortFailsTheStartCleanlyAndLeavesTheFirstSimulatorRunning() {
+        try (FsSim first = FsSim.start(SimConfig.defaults().withNodes(1))) {
+            int taken = first.eslPort("fs1");
+            assertThatThrownBy(
+                    () -> FsSim.start(SimConfig.defaults().withNodes(1).withEslBasePort(taken)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot start the simulator");
+            try (EslTestClient c = EslTestClient.login(taken)) {
+                assertThat(c.command("api hostname")).endsWith("\n\nfs1");
+            }
+        }
+    }
+
+    @Test
     void consecutivePortsFollowTheBasePort() throws Exception {
         int base;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0)) {
             base = probe.getLocalPort();
         }
         try (FsSim sim = FsSim.start(SimConfig.defaults().withNodes(2).withEslBasePort(base))) {

@@ -115,6 +115,7 @@ class ObserverApiTest {
             assertThat(sim.stats().currentCalls()).containsEntry("fs1", 0);
         }
         assertThat(post("/sim/nodes/fs1/restart").statusCode()).isEqualTo(200);
+        assertThat(post("/sim/nodes/fs1/restart").statusCode()).isEqualTo(409);
         try (EslTestClient again = EslTestClient.login(sim.eslPort("fs1"))) {
             assertThat(again.command("api show calls count")).endsWith("\n0 total.\n");
         }

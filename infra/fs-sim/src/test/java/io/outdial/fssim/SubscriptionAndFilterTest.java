@@ -65,13 +65,24 @@ class SubscriptionAndFilterTest {
         try (EslTestClient c = EslTestClient.login(port)) {
             c.command("event plain CHANNEL_CREATE CHANNEL_HANGUP_COMPLETE");
             assertThat(c.command("nixevent CHANNEL_CREATE"))
-                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK events removed\n\n");
+                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK events nixed\n\n");
             c.command("bgapi originate {origination_uuid=a}sofia/gateway/gw1/15550001111 &park()");
             assertThat(eventName(c.readFrame())).isEqualTo("CHANNEL_HANGUP_COMPLETE");
             assertThat(c.command("noevents"))
                     .isEqualTo("Content-Type: command/reply\nReply-Text: +OK no longer listening for events\n\n");
             c.command("bgapi originate {origination_uuid=b}sofia/gateway/gw1/15550001111 &park()");
             assertThat(c.quietFor(400)).isTrue();
+        }
+    }
+
+    @Test
+    void nixingOneEventFromAllKeepsTheOthers() {
+        try (EslTestClient c = EslTestClient.login(port)) {
+            c.command("event plain ALL");
+            c.command("nixevent HEARTBEAT");
+            c.command("bgapi originate {origination_uuid=x}sofia/gateway/gw1/15550001111 &park()");
+            assertThat(c.readEventsUntil("CHANNEL_HANGUP_COMPLETE")).extracting(EslTestClient::eventName)
+                    .doesNotContain("HEARTBEAT").contains("CHANNEL_CREATE", "BACKGROUND_JOB");
         }
     }
 

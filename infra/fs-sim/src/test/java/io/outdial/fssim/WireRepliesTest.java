@@ -4,7 +4,9 @@ import static io.outdial.fssim.WireSamples.client;
 import static io.outdial.fssim.WireSamples.frame;
 import static io.outdial.fssim.WireSamples.server;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,12 +79,13 @@ class WireRepliesTest {
 
     @Test
     void deletesAFilterWithFreeSwitchWording() {
+        // mod_event_socket.c: "+OK filter deleted. [%s][%s]" (no '=' unlike "filter added")
         try (EslTestClient c = EslTestClient.login(port)) {
             c.command("filter variable_dialer_node app07");
             assertThat(c.command("filter delete variable_dialer_node app07"))
-                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK filter deleted. [variable_dialer_node]=[app07]\n\n");
+                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK filter deleted. [variable_dialer_node][app07]\n\n");
             assertThat(c.command("filter delete all"))
-                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK filter deleted. [all]=[]\n\n");
+                    .isEqualTo("Content-Type: command/reply\nReply-Text: +OK filter deleted. [all][]\n\n");
         }
     }
 
@@ -111,7 +114,7 @@ class WireRepliesTest {
         try (EslTestClient c = EslTestClient.login(port)) {
             c.send(client("bgapi originate and its reply"));
             assertThat(c.readFrame()).isEqualTo(server("bgapi originate and its reply"));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> sim.stats().currentCalls().get("fs1") == 1);
             c.send(client("api uuid_exists"));
             assertThat(c.readFrame()).isEqualTo(server("api uuid_exists"));
@@ -119,7 +122,7 @@ class WireRepliesTest {
                     .isEqualTo("Content-Type: api/response\nContent-Length: 10\n\n\n1 total.\n");
             assertThat(c.command("api uuid_kill " + SAMPLE_UUID))
                     .isEqualTo("Content-Type: api/response\nContent-Length: 4\n\n+OK\n");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> sim.stats().currentCalls().get("fs1") == 0);
             assertThat(c.command("api uuid_exists " + SAMPLE_UUID))
                     .isEqualTo("Content-Type: api/response\nContent-Length: 5\n\nfalse");
@@ -152,6 +155,31 @@ class WireRepliesTest {
             assertThat(c.command("api frobnicate now"))
                     .isEqualTo("Content-Type: api/response\nContent-Length: 35\n\n-ERR frobnicate Command not found!\n");
             assertThat(c.command("bogus")).isEqualTo("Content-Type: command/reply\nReply-Text: -ERR command not found\n\n");
+        }
+    }
+
+    @Test
+    void acceptsExitBeforeAuth() {
+        try (EslTestClient c = EslTestClient.connect(port)) {
+            c.readFrame();
+            assertThat(c.command("exit")).isEqualTo(frame("client: exit", "server", 0));
+            assertThat(c.readFrame()).isEqualTo(frame("client: exit", "server", 1));
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void answersListenerCommandsWithFreeSwitchWording() {
+        try (EslTestClient c = EslTestClient.login(port)) {
+            assertThat(c.command("noevents")).contains("Reply-Text: -ERR not listening for events\n");
+            assertThat(c.command("event plain NOT_AN_EVENT")).contains("Reply-Text: -ERR no keywords supplied\n");
+            assertThat(c.command("event CHANNEL_CREATE")).contains("Reply-Text: +OK event listener enabled plain\n");
+            assertThat(c.command("filter add Unique-ID abc")).contains("Reply-Text: +OK filter added. [Unique-ID]=[abc]\n");
+            assertThat(c.command("filter Unique-ID")).contains("Reply-Text: -ERR invalid syntax\n");
+            assertThat(c.command("linger")).contains("Reply-Text: -ERR not controlling a session\n");
+            assertThat(c.command("nolog")).contains("Reply-Text: -ERR not loging\n");
+            assertThat(c.command("log info")).contains("Reply-Text: +OK log level info [6]\n");
+            assertThat(c.command("api")).contains("Reply-Text: -ERR command not found\n");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.outdial.fssim.call;
 
+import io.outdial.fssim.CallOutcome;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class CallRunner {
         sink.publish(s -> ChannelEvents.create(s, call));
         if (!carrierAccepted) {
             later(call, REFUSE_AFTER_MS, () -> end(call, HangupCause.NORMAL_TEMPORARY_FAILURE, 503, "recv_refuse"));
-        } else if (call.plan().outcome() == io.outdial.fssim.CallOutcome.INVALID) {
+        } else if (call.plan().outcome() == CallOutcome.INVALID) {
             later(call, REFUSE_AFTER_MS, () -> end(call, HangupCause.UNALLOCATED_NUMBER, 404, "recv_refuse"));
         } else {
             later(call, Math.min(PROGRESS_AFTER_MS, call.plan().ringMs()), () -> ringing(call));

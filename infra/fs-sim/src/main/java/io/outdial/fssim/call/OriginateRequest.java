@@ -23,8 +23,10 @@ public record OriginateRequest(Map<String, String> vars, String endpoint, String
     public static Optional<OriginateRequest> parse(String args) {
         String s = args.trim();
         Map<String, String> vars = new LinkedHashMap<>();
-        if (s.startsWith("{")) {
-            int close = s.indexOf('}');
+        // {global vars}, then <enterprise> and [per-leg] blocks; later blocks override earlier ones
+        while (!s.isEmpty() && "{<[".indexOf(s.charAt(0)) >= 0) {
+            char closing = s.charAt(0) == '{' ? '}' : s.charAt(0) == '<' ? '>' : ']';
+            int close = s.indexOf(closing);
             if (close < 0) {
                 return Optional.empty();
             }

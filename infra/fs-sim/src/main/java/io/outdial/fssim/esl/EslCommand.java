@@ -1,5 +1,6 @@
 package io.outdial.fssim.esl;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ public record EslCommand(String line, Map<String, String> headers, String body) 
     /** The first word, lower-cased ({@code api}, {@code bgapi}, {@code filter}...). */
     public String verb() {
         int sp = line.indexOf(' ');
-        return (sp < 0 ? line : line.substring(0, sp)).toLowerCase(java.util.Locale.ROOT);
+        return (sp < 0 ? line : line.substring(0, sp)).toLowerCase(Locale.ROOT);
     }
 
     /** Everything after the first space, or "" when there is none. */

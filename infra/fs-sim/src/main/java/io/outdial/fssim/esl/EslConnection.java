@@ -6,12 +6,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,18 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
 
     private static final Logger log = LoggerFactory.getLogger(EslConnection.class);
 
+    /** mod_event_socket's MAX_QUEUE_LEN: events waiting for a slow reader before new ones are lost. */
+    static final int MAX_QUEUE_LEN = 100_000;
+    /** mod_event_socket's MAX_MISSED: after this many lost events in a row the listener is killed. */
+    static final int MAX_MISSED = 500;
+
     private final EslBackend backend;
+    private final int maxQueueLength;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger lostInARow = new AtomicInteger();
     private final Subscription subscription = new Subscription();
     private final EventFilters filters = new EventFilters();
+    private final ListenerCommands listenerCommands = new ListenerCommands(subscription, filters);
     private volatile Channel channel;
     private volatile boolean authed;
     private CompletableFuture<Void> replies = CompletableFuture.completedFuture(null);
@@ -35,15 +43,33 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     private final List<byte[]> heldEvents = new ArrayList<>();
 
     public EslConnection(EslBackend backend) {
-        this.backend = backend;
+        this(backend, MAX_QUEUE_LEN);
     }
 
-    /** Sends the event if this connection subscribed to it and its filters let it through. */
+    EslConnection(EslBackend backend, int maxQueueLength) {
+        this.backend = backend;
+        this.maxQueueLength = maxQueueLength;
+    }
+
+    /**
+     * Sends the event if this connection subscribed to it and its filters let it through. As in FS, a
+     * reader that falls {@value #MAX_QUEUE_LEN} events behind loses new events, and is disconnected
+     * after {@value #MAX_MISSED} lost in a row.
+     */
     public void deliver(EslEvent event) {
         Channel ch = channel;
         if (ch == null || !authed || !subscription.wants(event.name()) || !filters.accepts(event)) {
             return;
         }
+        if (queued.get() >= maxQueueLength) {
+            if (lostInARow.incrementAndGet() > MAX_MISSED) {
+                log.warn("ESL reader {} too slow: {} events lost, disconnecting", ch.remoteAddress(), MAX_MISSED);
+                ch.close();
+            }
+            return;
+        }
+        lostInARow.set(0);
+        queued.incrementAndGet();
         byte[] frame = subscription.format() == Subscription.Format.JSON ? event.jsonFrame() : event.plainFrame();
         synchronized (this) {
             if (apisRunning > 0) {
@@ -51,15 +77,13 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
                 return;
             }
         }
-        ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
+        write(ch, frame);
+        ch.flush();
     }
 
-    /** Drops the connection without a goodbye, as a crashing FreeSWITCH does. */
-    public void abort() {
-        Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
+    /** Writes a frame already counted in {@link #queued}; the count drops once it is on the wire. */
+    private void write(Channel ch, byte[] frame) {
+        ch.write(Unpooled.wrappedBuffer(frame)).addListener(done -> queued.decrementAndGet());
     }
 
     @Override
@@ -86,34 +110,39 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
     protected void channelRead0(ChannelHandlerContext ctx, EslCommand cmd) {
         String verb = cmd.verb();
         backend.countCommand(statsKey(cmd));
+        if (verb.startsWith("exit") || cmd.line().startsWith("...")) {
+            reply(ctx, Frames.commandReply("+OK bye"));
+            goodbye(ctx);
+            return;
+        }
         if (!authed) {
-            if (verb.equals("auth")) {
-                auth(ctx, cmd.rest());
+            if (cmd.line().regionMatches(true, 0, "auth ", 0, 5)) {
+                auth(ctx, cmd.line().substring(5));
             } else {
                 reply(ctx, Frames.commandReply("-ERR command not found"));
             }
             return;
         }
+        boolean hasArgs = !cmd.rest().isEmpty();
         switch (verb) {
-            case "api" -> api(ctx, cmd.rest());
-            case "bgapi" -> bgapi(ctx, cmd);
-            case "event" -> event(ctx, cmd.rest());
-            case "nixevent" -> {
-                subscription.remove(words(cmd.rest()));
-                reply(ctx, Frames.commandReply("+OK events removed"));
+            case "api" -> {
+                if (hasArgs) {
+                    api(ctx, cmd.rest());
+                } else {
+                    reply(ctx, Frames.commandReply("-ERR command not found"));
+                }
             }
-            case "noevents" -> {
-                subscription.clear();
-                reply(ctx, Frames.commandReply("+OK no longer listening for events"));
+            case "bgapi" -> {
+                if (hasArgs) {
+                    bgapi(ctx, cmd);
+                } else {
+                    reply(ctx, Frames.commandReply("-ERR command not found"));
+                }
             }
-            case "filter" -> filter(ctx, cmd.rest());
-            case "linger" -> reply(ctx, Frames.commandReply("+OK will linger"));
-            case "nolinger" -> reply(ctx, Frames.commandReply("+OK will not linger"));
-            case "exit" -> {
-                reply(ctx, Frames.commandReply("+OK bye"));
-                goodbye(ctx);
+            default -> {
+                String text = listenerCommands.handle(verb, cmd.rest());
+                reply(ctx, Frames.commandReply(text == null ? "-ERR command not found" : text));
             }
-            default -> reply(ctx, Frames.commandReply("-ERR command not found"));
         }
     }
 
@@ -146,9 +175,9 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
 
     private synchronized void releaseHeldEvents(ChannelHandlerContext ctx) {
         if (--apisRunning == 0) {
-            heldEvents.forEach(frame -> ctx.write(Unpooled.wrappedBuffer(frame), ctx.voidPromise()));
+            heldEvents.forEach(frame -> write(ctx.channel(), frame));
             heldEvents.clear();
-            ctx.flush();
+            ctx.channel().flush();
         }
     }
 
@@ -160,54 +189,6 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
         String[] parts = cmd.rest().split(" ", 2);
         reply(ctx, Frames.bgapiReply(jobUuid));
         backend.bgapi(jobUuid, parts[0], parts.length > 1 ? parts[1].trim() : "");
-    }
-
-    private void event(ChannelHandlerContext ctx, String args) {
-        List<String> words = words(args);
-        Subscription.Format format = Subscription.Format.PLAIN;
-        if (!words.isEmpty()) {
-            String first = words.get(0).toLowerCase(Locale.ROOT);
-            if (first.equals("plain") || first.equals("json") || first.equals("xml")) {
-                if (first.equals("xml")) {
-                    reply(ctx, Frames.commandReply("-ERR xml events are not simulated"));
-                    return;
-                }
-                format = first.equals("json") ? Subscription.Format.JSON : Subscription.Format.PLAIN;
-                words = words.subList(1, words.size());
-            }
-        }
-        if (words.isEmpty()) {
-            reply(ctx, Frames.commandReply("-ERR no keywords supplied"));
-            return;
-        }
-        subscription.add(format, words);
-        reply(ctx, Frames.commandReply("+OK event listener enabled " + format.name().toLowerCase(Locale.ROOT)));
-    }
-
-    /** {@code filter <header> <value>} and {@code filter delete <header> [<value>]}, replies as FS words them. */
-    private void filter(ChannelHandlerContext ctx, String args) {
-        String[] parts = args.split(" ", 2);
-        String header = parts[0];
-        String value = parts.length > 1 ? parts[1] : null;
-        if (header.isEmpty() || value == null) {
-            reply(ctx, Frames.commandReply("-ERR invalid syntax"));
-            return;
-        }
-        if (header.equalsIgnoreCase("delete")) {
-            String[] del = value.split(" ", 2);
-            String delHeader = del[0];
-            String delValue = del.length > 1 ? del[1] : null;
-            if (delHeader.equalsIgnoreCase("all")) {
-                filters.clear();
-            } else {
-                filters.delete(delHeader, delValue);
-            }
-            reply(ctx, Frames.commandReply("+OK filter deleted. [" + delHeader + "]=["
-                    + (delValue == null ? "" : delValue) + "]"));
-            return;
-        }
-        filters.add(header, value);
-        reply(ctx, Frames.commandReply("+OK filter added. [" + header + "]=[" + value + "]"));
     }
 
     private void reply(ChannelHandlerContext ctx, String frame) {
@@ -223,10 +204,6 @@ public final class EslConnection extends SimpleChannelInboundHandler<EslCommand>
         backend.detach(this);
         replies = replies.thenRun(() -> ctx.writeAndFlush(Frames.buffer(Frames.DISCONNECT_NOTICE))
                 .addListener(ChannelFutureListener.CLOSE));
-    }
-
-    private static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
     /** First word, plus the second for api/bgapi: "api status", "bgapi originate". */

@@ -2,6 +2,7 @@ package io.outdial.fssim.events;
 
 import io.outdial.fssim.esl.EslEvent;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +29,7 @@ public record EventStamp(NodeIdentity node, Instant time, long sequence) {
                 .header("FreeSWITCH-IPv4", node.ipv4())
                 .header("FreeSWITCH-IPv6", "::1")
                 .header("Event-Date-Local", LOCAL.format(ZonedDateTime.ofInstant(time, node.zone())))
-                .header("Event-Date-GMT", GMT.format(ZonedDateTime.ofInstant(time, java.time.ZoneOffset.UTC)))
+                .header("Event-Date-GMT", GMT.format(ZonedDateTime.ofInstant(time, ZoneOffset.UTC)))
                 .header("Event-Date-Timestamp", micros)
                 .header("Event-Calling-File", source.file())
                 .header("Event-Calling-Function", source.function())

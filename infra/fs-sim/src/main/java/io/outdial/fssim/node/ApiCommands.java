@@ -3,6 +3,7 @@ package io.outdial.fssim.node;
 import io.outdial.fssim.call.CallRunner;
 import io.outdial.fssim.call.Carrier;
 import io.outdial.fssim.call.HangupCause;
+import io.outdial.fssim.events.SessionFigures;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -14,10 +15,10 @@ final class ApiCommands {
     private final Carrier carrier;
     private final CallRunner runner;
     private final Originator originator;
-    private final Supplier<io.outdial.fssim.events.SessionFigures> figures;
+    private final Supplier<SessionFigures> figures;
 
     ApiCommands(String nodeId, Carrier carrier, CallRunner runner, Originator originator,
-                Supplier<io.outdial.fssim.events.SessionFigures> figures) {
+                Supplier<SessionFigures> figures) {
         this.nodeId = nodeId;
         this.carrier = carrier;
         this.runner = runner;

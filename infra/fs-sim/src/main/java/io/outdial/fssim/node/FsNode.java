@@ -15,7 +15,12 @@ import io.outdial.fssim.events.EventStamp;
 import io.outdial.fssim.events.NodeEvents;
 import io.outdial.fssim.events.NodeIdentity;
 import io.outdial.fssim.events.SessionFigures;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,9 @@ public final class FsNode implements EslBackend {
     private final NodeLimits limits;
     private final SimContext ctx;
     private final Set<EslConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ChannelGroup openChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final List<EslEvent> heldWhileHung = new ArrayList<>();
+    private boolean hung;
     private final CallRunner runner;
     private final ApiCommands api;
     private final SessionCounter sessions = new SessionCounter();
@@ -73,6 +81,10 @@ public final class FsNode implements EslBackend {
 
     /** Binds the ESL port (0 = ephemeral) and starts HEARTBEAT; returns once listening. */
     public synchronized void start(int requestedPort) throws InterruptedException {
+        if (serverChannel != null && serverChannel.isOpen()) {
+            throw new IllegalStateException("node " + id + " is already running");
+        }
+        sequence = 0;
         identity = new NodeIdentity(id, UUID.randomUUID().toString(), "127.0.0.1", ctx.zone());
         startedMs = ctx.clock().millis();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -81,6 +93,7 @@ public final class FsNode implements EslBackend {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        openChannels.add(ch);
                         ch.pipeline().addLast(new EslCommandDecoder(), new EslConnection(FsNode.this));
                     }
                 });
@@ -115,8 +128,43 @@ public final class FsNode implements EslBackend {
         if (server != null) {
             server.close().syncUninterruptibly();
         }
-        connections.forEach(EslConnection::abort);
+        openChannels.close().syncUninterruptibly();
         connections.clear();
+        synchronized (this) {
+            hung = false;
+            heldWhileHung.clear();
+        }
+    }
+
+    /** Stops reading commands, accepting connections and sending events, sockets stay open (a hung FS). */
+    public synchronized void hang() {
+        hung = true;
+        setReading(false);
+        log.info("FreeSWITCH node {} hangs", id);
+    }
+
+    /** Ends a hang: held events go out in order, commands are read again. */
+    public synchronized void resume() {
+        hung = false;
+        for (EslEvent event : heldWhileHung) {
+            connections.forEach(c -> c.deliver(event));
+        }
+        heldWhileHung.clear();
+        setReading(true);
+        log.info("FreeSWITCH node {} resumes", id);
+    }
+
+    /** Switches reading on the channels' own event loops and waits, so no byte is read after a hang. */
+    private void setReading(boolean on) {
+        Channel server = serverChannel;
+        if (server != null) {
+            setAutoRead(server, on);
+        }
+        openChannels.forEach(ch -> setAutoRead(ch, on));
+    }
+
+    private static void setAutoRead(Channel ch, boolean on) {
+        ch.eventLoop().submit(() -> ch.config().setAutoRead(on)).syncUninterruptibly();
     }
 
     /** Starts again on the same port with a new Core-UUID, as after a restart. */
@@ -127,6 +175,10 @@ public final class FsNode implements EslBackend {
     /** Stamps and sends an event to every listening connection, in Event-Sequence order. */
     synchronized void publish(Function<EventStamp, EslEvent> factory) {
         EslEvent event = factory.apply(new EventStamp(identity, ctx.clock().instant(), ++sequence));
+        if (hung) {
+            heldWhileHung.add(event);
+            return;
+        }
         for (EslConnection c : connections) {
             c.deliver(event);
         }
@@ -134,14 +186,17 @@ public final class FsNode implements EslBackend {
 
     SessionFigures figures() {
         long nowMs = ctx.clock().millis();
-        return new SessionFigures(nowMs - startedMs, runner.count(), sessions.peakConcurrent(),
+        long second = Math.floorDiv(nowMs, 1000);
+        int live = runner.count();
+        return new SessionFigures(nowMs - startedMs, live, sessions.peakConcurrent(),
                 sessions.sinceStartup(), limits.maxSessions(), limits.sessionsPerSecond(),
-                sessions.lastSecond(Math.floorDiv(nowMs, 1000)), sessions.peakPerSecond());
+                sessions.lastSecond(second), sessions.peakPerSecond(),
+                sessions.peakConcurrentLast5Min(second, live), sessions.peakPerSecondLast5Min(second));
     }
 
     @Override
     public boolean checkPassword(String password) {
-        return ctx.password().equals(password.trim());
+        return ctx.password().equals(password);
     }
 
     @Override

@@ -41,6 +41,8 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             response = route(method, p);
         } catch (IllegalArgumentException e) {
             response = respond(HttpResponseStatus.NOT_FOUND, Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            response = respond(HttpResponseStatus.CONFLICT, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("observer request {} {} failed", method, path, e);
             response = respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, Map.of("error", String.valueOf(e)));
@@ -84,6 +86,8 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             switch (p[3]) {
                 case "crash" -> controls.crashNode(p[2]);
                 case "restart" -> controls.restartNode(p[2]);
+                case "hang" -> controls.hangNode(p[2]);
+                case "resume" -> controls.resumeNode(p[2]);
                 default -> throw new IllegalArgumentException("unknown node action " + p[3]);
             }
             return respond(HttpResponseStatus.OK, Map.of("node", p[2], "action", p[3]));

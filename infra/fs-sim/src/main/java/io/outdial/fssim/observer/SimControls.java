@@ -16,4 +16,8 @@ public interface SimControls {
     void crashNode(String nodeId);
 
     void restartNode(String nodeId);
+
+    void hangNode(String nodeId);
+
+    void resumeNode(String nodeId);
 }

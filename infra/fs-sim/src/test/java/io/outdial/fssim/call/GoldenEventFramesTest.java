@@ -75,8 +75,16 @@ class GoldenEventFramesTest {
 
     @Test
     void heartbeatMatchesTheSample() {
-        SessionFigures figures = new SessionFigures(7_522_000, 3, 9, 12, 1000, 30, 2, 5);
+        SessionFigures figures = new SessionFigures(7_522_000, 3, 9, 12, 1000, 30, 2, 5, 4, 2);
         assertGolden(NodeEvents.heartbeat(stamp("07:22:59", 48304), figures), "HEARTBEAT (every 20 s; abridged)");
+    }
+
+    @Test
+    void statusTextMatchesTheSampleBodyLineForLine() {
+        SessionFigures figures = new SessionFigures(7_503_120, 3, 9, 12, 1000, 30, 0, 5, 4, 2);
+        String sampleBody = WireSamples.server("api status").split("\n\n", 2)[1];
+        assertThat(figures.statusText()).isEqualTo(sampleBody.replace("120 milliseconds, 77 microseconds",
+                "120 milliseconds, 0 microseconds"));
     }
 
     @Test
