@@ -6,11 +6,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,6 +143,38 @@ class EslConnectionTest {
 
         assertThatThrownBy(() -> stale.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(EslNotSentException.class);
         assertThat(server.connections()).allSatisfy(c -> assertThat(c.received).noneMatch(f -> f.startsWith("bgapi")));
+    }
+
+    @Test
+    void aServerThatNeverGreetsIsNeverReadyAndIsRetried() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(mute.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EslSettings quickGreeting = new EslSettings(Duration.ofMillis(300), Duration.ofSeconds(1),
+                    Duration.ofMillis(200), Duration.ofSeconds(30));
+            EslConnection connection = new EslConnection(new FsNodeEndpoint("fs1", "127.0.0.1", mute.getLocalPort(),
+                    "ClueCon"), "app07", quickGreeting, group, new EventRouter());
+            closeables.add(connection);
+
+            connection.start();
+
+            await().atMost(5, TimeUnit.SECONDS).until(() -> accepted.size() >= 2);
+            assertThat(connection.isReady()).isFalse();
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test
