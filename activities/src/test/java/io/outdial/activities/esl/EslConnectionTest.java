@@ -64,6 +64,8 @@ class EslConnectionTest {
         String originate = goldenBgapi.substring("bgapi ".length(), goldenBgapi.indexOf('\n'));
 
         connection.api("status", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
+        connection.api("show calls count", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
+        connection.api("uuid_exists 5f0c2b8e-8a0e-4b8e-9d1a-2a7c1f3e4d55", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
         connection.bgapi(originate, "7a1e3c52-1d6f-4f0e-8b7a-3d2f6c9e0b14", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
 
         assertThat(server.lastConnection().received).containsExactly(
@@ -74,6 +76,8 @@ class EslConnectionTest {
                 "event plain CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA CHANNEL_ANSWER "
                         + "CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB HEARTBEAT\n\n",
                 WireSamples.frame("client", "api status"),
+                WireSamples.frame("client", "api show calls count"),
+                WireSamples.frame("client", "api uuid_exists"),
                 goldenBgapi);
         assertThat(WireSamples.fromClient()).extracting(WireSamples.Sample::frame)
                 .contains("filter Job-Command-Arg /dialer_node=app07[,}]/\n\n", "event plain CHANNEL_CREATE "
