@@ -124,6 +124,7 @@ final class EslSession extends ChannelInboundHandlerAdapter {
             case "text/event-plain" -> deliver(PlainEventParser.parse(frame.body()));
             case "text/event-json" -> deliver(JsonEventParser.parse(frame.body()));
             case "text/disconnect-notice" -> log.info("FS node {}: disconnect notice", endpoint.id());
+            case "text/rude-rejection" -> log.error("FS node {}: event socket ACL refused this host", endpoint.id());
             default -> log.debug("FS node {}: ignoring frame of type {}", endpoint.id(), frame.contentType());
         }
     }

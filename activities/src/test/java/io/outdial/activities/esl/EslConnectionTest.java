@@ -6,11 +6,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +64,8 @@ class EslConnectionTest {
         String originate = goldenBgapi.substring("bgapi ".length(), goldenBgapi.indexOf('\n'));
 
         connection.api("status", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
+        connection.api("show calls count", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
+        connection.api("uuid_exists 5f0c2b8e-8a0e-4b8e-9d1a-2a7c1f3e4d55", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
         connection.bgapi(originate, "7a1e3c52-1d6f-4f0e-8b7a-3d2f6c9e0b14", Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS);
 
         assertThat(server.lastConnection().received).containsExactly(
@@ -69,6 +76,8 @@ class EslConnectionTest {
                 "event plain CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA CHANNEL_ANSWER "
                         + "CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB HEARTBEAT\n\n",
                 WireSamples.frame("client", "api status"),
+                WireSamples.frame("client", "api show calls count"),
+                WireSamples.frame("client", "api uuid_exists"),
                 goldenBgapi);
         assertThat(WireSamples.fromClient()).extracting(WireSamples.Sample::frame)
                 .contains("filter Job-Command-Arg /dialer_node=app07[,}]/\n\n", "event plain CHANNEL_CREATE "
@@ -138,6 +147,38 @@ class EslConnectionTest {
 
         assertThatThrownBy(() -> stale.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(EslNotSentException.class);
         assertThat(server.connections()).allSatisfy(c -> assertThat(c.received).noneMatch(f -> f.startsWith("bgapi")));
+    }
+
+    @Test
+    void aServerThatNeverGreetsIsNeverReadyAndIsRetried() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(mute.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EslSettings quickGreeting = new EslSettings(Duration.ofMillis(300), Duration.ofSeconds(1),
+                    Duration.ofMillis(200), Duration.ofSeconds(30));
+            EslConnection connection = new EslConnection(new FsNodeEndpoint("fs1", "127.0.0.1", mute.getLocalPort(),
+                    "ClueCon"), "app07", quickGreeting, group, new EventRouter());
+            closeables.add(connection);
+
+            connection.start();
+
+            await().atMost(5, TimeUnit.SECONDS).until(() -> accepted.size() >= 2);
+            assertThat(connection.isReady()).isFalse();
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -10,10 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +146,37 @@ class EslDialerFsSimTest {
 
         dialer.close();
         assertThat(inFlight.get(5, TimeUnit.SECONDS).connectionLost()).isTrue();
+    }
+
+    @Test
+    void concurrentCallsOnBothNodesEachEndWithTheirOwnOutcomeAndNoneIsDialedTwice() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<PlaceCallResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                // unscripted numbers: the gateways' outcome mix, a no-answer rings out after 2 s
+                Dial dial = new Dial(i % 2 == 0 ? "fs1" : "fs2", i % 4 < 2 ? "gw1" : "gw2", "1555777" + (1000 + i),
+                        UUID.randomUUID().toString(), Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(15));
+                calls.add(callers.submit(() -> dialer.dial(dial, () -> { })));
+            }
+
+            for (Future<PlaceCallResult> call : calls) {
+                PlaceCallResult result = call.get(20, TimeUnit.SECONDS);
+                assertThat(result.sent()).isTrue();
+                assertThat(result.connectionLost()).isFalse();
+                assertThat(result.timedOut()).isFalse();
+                assertThat(result.hangupCause() != null || result.jobResult().startsWith("-ERR"))
+                        .as("call %s ended", result.originationUuid()).isTrue();
+                if (result.answered()) {
+                    assertThat(result.hangupCause()).isEqualTo("NORMAL_CLEARING");
+                }
+            }
+            assertThat(sim.stats().originates()).isEqualTo(16);
+            assertThat(sim.stats().numbersDialedMoreThanOnce()).isZero();
+            assertThat(dialer.router("fs1").subscriptions() + dialer.router("fs2").subscriptions()).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

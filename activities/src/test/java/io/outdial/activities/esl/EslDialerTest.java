@@ -173,6 +173,22 @@ class EslDialerTest {
     }
 
     @Test
+    void theNodeSetCanChangeWhileRunning() throws Exception {
+        try (ScriptedEslServer second = new ScriptedEslServer("ClueCon")) {
+            dialer.updateNodes(List.of(server.endpoint("fs1", "ClueCon"), second.endpoint("fs2", "ClueCon")));
+            await().atMost(5, TimeUnit.SECONDS).until(() -> dialer.isConnected("fs2"));
+
+            dialer.updateNodes(List.of(second.endpoint("fs2", "ClueCon")));
+
+            assertThat(dialer.nodeIds()).containsExactly("fs2");
+            assertThat(dialer.isConnected("fs1")).isFalse();
+            await().atMost(3, TimeUnit.SECONDS).until(() -> server.lastConnection().isClosed());
+            assertThat(dialer.isConnected("fs2")).isTrue();
+            assertThat(second.connections()).hasSize(1);
+        }
+    }
+
+    @Test
     void anInvalidNumberIsRejectedBeforeAnythingIsSent() {
         Dial dial = new Dial("fs1", "gw1", "1555\r\n0001", UUID.randomUUID().toString(), Map.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
