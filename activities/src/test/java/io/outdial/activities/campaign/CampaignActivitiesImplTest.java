@@ -177,6 +177,18 @@ class CampaignActivitiesImplTest {
     }
 
     @Test
+    void aCampaignAtItsConcurrencyLimitLeavesItsQueueAlone() {
+        TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
+        List<Long> tasks = seedTasks(s.campaignId(), 4);
+        activities.releaseRound(new RoundRequest(s.campaignId(), 1, new Pacing(10, 2), SECOND));
+
+        RoundResult next = activities.releaseRound(new RoundRequest(s.campaignId(), 2, new Pacing(10, 2), SECOND));
+
+        assertThat(next).isEqualTo(new RoundResult(0, 2, 2, "CAMPAIGN_CONCURRENCY"));
+        assertThat(queue.lease(s.campaignId(), 10)).isEqualTo(tasks.subList(2, 4));
+    }
+
+    @Test
     void aLineOrNodeThatDeniesIsSkippedForTheOthers() {
         TestData.Seeded s = data.campaign()
                 .fsNode("fs1", 100, 1).fsNode("fs2", 100, 100)
