@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** The call workflow's activities: dial once, paced to the second; record what happened. */
 public class CallActivitiesImpl implements CallActivities {
@@ -79,7 +80,12 @@ public class CallActivitiesImpl implements CallActivities {
                 r.taskId(), r.attempt());
         Runnable heartbeat = () -> {
             activity.heartbeat(null);
-            reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+            try {
+                reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+            } catch (JedisException e) {
+                // a Redis blip must not stop watching a live call; the next beat renews again
+                log.warn("could not renew the leases of task {} attempt {}", r.taskId(), r.attempt(), e);
+            }
         };
         boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
         try {
