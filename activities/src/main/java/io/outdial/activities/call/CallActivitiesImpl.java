@@ -11,6 +11,8 @@ import io.outdial.workflows.call.OutcomeRecord;
 import io.outdial.workflows.call.OutcomeRecorded;
 import io.outdial.workflows.call.PlaceCallRequest;
 import io.outdial.workflows.call.PlaceCallResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** The call workflow's activities: dial once, paced to the second; record what happened. */
 public class CallActivitiesImpl implements CallActivities {
@@ -34,15 +37,24 @@ public class CallActivitiesImpl implements CallActivities {
     private final Clock clock;
     private final SendWindow sendWindow;
     private final PlaceCallSettings settings;
+    private final CallMetrics metrics;
 
+    /** Wires the default collaborators, without meters. */
     public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock) {
+        this(dataSource, jedis, dialer, clock, new CompositeMeterRegistry());
+    }
+
+    /** Wires the default collaborators, with meters (see {@link CallMetrics}). */
+    public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock,
+                              MeterRegistry meters) {
         this(new CallRepository(dataSource), new CallClaims(jedis), new Reservations(jedis), dialer, clock,
-                Sleeper.THREAD, PlaceCallSettings.defaults());
+                Sleeper.THREAD, PlaceCallSettings.defaults(), meters);
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
     public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations, Dialer dialer,
-                              Clock clock, Sleeper sleeper, PlaceCallSettings settings) {
+                              Clock clock, Sleeper sleeper, PlaceCallSettings settings, MeterRegistry meters) {
+        this.metrics = new CallMetrics(meters);
         this.calls = calls;
         this.claims = claims;
         this.reservations = reservations;
@@ -57,6 +69,7 @@ public class CallActivitiesImpl implements CallActivities {
         ActivityExecutionContext activity = Activity.getExecutionContext();
         if (!claims.claim(r.campaignId(), r.taskId(), r.attempt(), activity.getInfo().getWorkflowId())) {
             log.warn("attempt {} of task {} was placed before; not dialing again", r.attempt(), r.taskId());
+            metrics.duplicate();
             return notSent(r, true);
         }
         CallContext context = calls.context(r.campaignId(), r.taskId(), r.fsNodeId(), r.lineId())
@@ -67,13 +80,19 @@ public class CallActivitiesImpl implements CallActivities {
                 r.taskId(), r.attempt());
         Runnable heartbeat = () -> {
             activity.heartbeat(null);
-            reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+            try {
+                reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+            } catch (JedisException e) {
+                // a Redis blip must not stop watching a live call; the next beat renews again
+                log.warn("could not renew the leases of task {} attempt {}", r.taskId(), r.attempt(), e);
+            }
         };
         boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
         try {
             if (!sendWindow.await(lease, context.limits(), r.reservedSecondMs(), leaseHeld, heartbeat)) {
                 log.warn("no CAPS token or concurrency slot for task {} attempt {} within {}; not sent",
                         r.taskId(), r.attempt(), settings.maxTokenWait());
+                metrics.notSent();
                 return notSent(r, false);
             }
         } catch (InterruptedException e) {
@@ -85,6 +104,7 @@ public class CallActivitiesImpl implements CallActivities {
         Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),
                 Map.of("campaign_id", Long.toString(r.campaignId()), "task_id", Long.toString(r.taskId())),
                 Duration.ofSeconds(r.ringTimeoutSeconds()), CallLimits.watchTime(r.ringTimeoutSeconds()));
+        metrics.sent(r.reservedSecondMs(), clock.millis());
         try {
             return dialer.dial(dial, heartbeat);
         } catch (IllegalArgumentException rejected) {

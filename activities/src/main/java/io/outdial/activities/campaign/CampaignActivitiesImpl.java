@@ -11,9 +11,12 @@ import io.outdial.workflows.campaign.RoundRequest;
 import io.outdial.workflows.campaign.RoundResult;
 import io.outdial.workflows.campaign.StatusChange;
 import io.outdial.workflows.campaign.StatusRecorded;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,22 +34,33 @@ public class CampaignActivitiesImpl implements CampaignActivities {
     private final CampaignRepository campaigns;
     private final TaskRepository tasks;
     private final TaskQueue queue;
+    private final Clock clock;
+    private final RoundMetrics metrics;
 
-    /**
-     * Wires the default collaborators. Call workflows are started on a private pool of 16 daemon
-     * threads so a round's starts overlap.
-     */
+    /** Wires the default collaborators, without meters. */
     public CampaignActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, WorkflowClient workflowClient,
                                   Clock clock, RoundSettings settings) {
+        this(dataSource, jedis, workflowClient, clock, settings, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Wires the default collaborators, with meters (see {@link RoundMetrics}). Call workflows are started
+     * on a private pool of 16 daemon threads so a round's starts overlap.
+     */
+    public CampaignActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, WorkflowClient workflowClient,
+                                  Clock clock, RoundSettings settings, MeterRegistry meters) {
         this(new CampaignRepository(dataSource), new TaskRepository(dataSource), new TaskQueue(jedis),
                 new Reservations(jedis), new CallStarter(workflowClient), startPool(), jedis, clock, settings,
-                ROUND_LEASE_TTL);
+                ROUND_LEASE_TTL, meters);
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
     public CampaignActivitiesImpl(CampaignRepository campaigns, TaskRepository tasks, TaskQueue queue,
                                   Reservations reservations, CallStarter starter, Executor startExecutor,
-                                  UnifiedJedis jedis, Clock clock, RoundSettings settings, Duration leaseTtl) {
+                                  UnifiedJedis jedis, Clock clock, RoundSettings settings, Duration leaseTtl,
+                                  MeterRegistry meters) {
+        this.clock = clock;
+        this.metrics = new RoundMetrics(meters);
         this.ledger = new RoundLedger(jedis);
         this.releaser = new RoundReleaser(campaigns, tasks, queue, reservations, starter, startExecutor, clock,
                 settings, leaseTtl);
@@ -57,8 +71,14 @@ public class CampaignActivitiesImpl implements CampaignActivities {
 
     @Override
     public RoundResult releaseRound(RoundRequest request) {
-        return ledger.find(request.campaignId(), request.roundNo()).orElseGet(() ->
-                ledger.store(request.campaignId(), request.roundNo(), releaser.release(request)));
+        Optional<RoundResult> done = ledger.find(request.campaignId(), request.roundNo());
+        if (done.isPresent()) {
+            return done.get();
+        }
+        long startedAt = clock.millis();
+        RoundResult result = ledger.store(request.campaignId(), request.roundNo(), releaser.release(request));
+        metrics.record(result, Duration.ofMillis(clock.millis() - startedAt));
+        return result;
     }
 
     @Override

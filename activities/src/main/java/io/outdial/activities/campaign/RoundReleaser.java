@@ -72,13 +72,19 @@ class RoundReleaser {
         }
         long deadline = Math.min(startedAt + settings.budget().toMillis(), secondEnd);
         Pacing pacing = request.pacing() != null ? request.pacing() : new Pacing(plan.caps(), plan.maxConcurrency());
-        int wanted = Math.min(settings.maxCallsPerRound(), pacing.caps());
+        // lease no more ids than the campaign's CAPS and its free concurrency can take this round
+        long room = pacing.maxConcurrency() - reservations.inFlight(plan.poolId(), campaignId, startedAt);
+        if (room <= 0) {
+            return result(plan, 0, RoundLimit.CAMPAIGN_CONCURRENCY);
+        }
+        int wanted = (int) Math.min(Math.min(settings.maxCallsPerRound(), pacing.caps()), room);
+        RoundLimit limitWhenAllUsed = wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS
+                : wanted == room ? RoundLimit.CAMPAIGN_CONCURRENCY : RoundLimit.NONE;
         List<Long> leased = queue.lease(campaignId, wanted);
         ResourcePicker picker = new ResourcePicker(plan.fsNodes(), plan.lines(), request.roundNo());
 
         List<Started> starts = new ArrayList<>();
-        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY
-                : wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS : RoundLimit.NONE;
+        RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : limitWhenAllUsed;
         int next = 0;
         try {
             Map<Long, TaskSnapshot> snapshots = tasks.snapshots(leased);

@@ -3,6 +3,7 @@ package io.outdial.activities.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -54,6 +55,7 @@ class CallActivitiesImplTest {
     private final RecordingDialer dialer = new RecordingDialer(clock);
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestActivityEnvironment environment;
     private CallActivities activities;
     private TestData.Seeded seeded;
@@ -78,7 +80,7 @@ class CallActivitiesImplTest {
             clock.advance(duration);
         };
         environment.registerActivitiesImplementations(new CallActivitiesImpl(new CallRepository(dataSource),
-                new CallClaims(jedis), reservations, dialer, clock, sleeper, PlaceCallSettings.defaults()));
+                new CallClaims(jedis), reservations, dialer, clock, sleeper, PlaceCallSettings.defaults(), meters));
         activities = environment.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
@@ -143,6 +145,8 @@ class CallActivitiesImplTest {
             assertThat(repeat.duplicate()).isTrue();
             assertThat(repeat.sent()).isFalse();
             assertThat(dialer.sent()).hasSize(1);
+            assertThat(meters.counter("outdial.call.placements", "result", "duplicate").count()).isEqualTo(1);
+            assertThat(meters.counter("outdial.call.placements", "result", "sent").count()).isEqualTo(1);
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.outdial.activities.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.outdial.activities.pacing.Reservations;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.activities.tasks.TaskRepository;
@@ -47,6 +48,7 @@ class CampaignActivitiesImplTest {
     private final TestData data;
     private final MutableClock clock = new MutableClock(SECOND + 50);
     private final Queue<CallRequest> started = new ConcurrentLinkedQueue<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestWorkflowEnvironment temporal;
     private CampaignActivitiesImpl activities;
     private TaskQueue queue;
@@ -64,7 +66,7 @@ class CampaignActivitiesImplTest {
         calls.registerWorkflowImplementationFactory(CallWorkflow.class, () -> new RecordingCallWorkflow(started));
         temporal.start();
         activities = new CampaignActivitiesImpl(dataSource, jedis, temporal.getWorkflowClient(), clock,
-                RoundSettings.defaults());
+                RoundSettings.defaults(), meters);
         queue = new TaskQueue(jedis);
     }
 
@@ -133,6 +135,7 @@ class CampaignActivitiesImplTest {
         RoundResult repeat = round(s.campaignId(), 1, 2, SECOND);
 
         assertThat(repeat).isEqualTo(first);
+        assertThat(meters.counter("outdial.round.calls.released").count()).isEqualTo(2);
         assertThat(queue.size(s.campaignId())).isEqualTo(3);
         await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 2);
         assertThat(new TaskRepository(dataSource).countByStatus(s.campaignId())).containsEntry("DIALING", 2L);
@@ -174,6 +177,18 @@ class CampaignActivitiesImplTest {
 
         assertThat(first.released()).isEqualTo(2);
         assertThat(second).isEqualTo(new RoundResult(1, 7, 3, "CAMPAIGN_CONCURRENCY"));
+    }
+
+    @Test
+    void aCampaignAtItsConcurrencyLimitLeavesItsQueueAlone() {
+        TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
+        List<Long> tasks = seedTasks(s.campaignId(), 4);
+        activities.releaseRound(new RoundRequest(s.campaignId(), 1, new Pacing(10, 2), SECOND));
+
+        RoundResult next = activities.releaseRound(new RoundRequest(s.campaignId(), 2, new Pacing(10, 2), SECOND));
+
+        assertThat(next).isEqualTo(new RoundResult(0, 2, 2, "CAMPAIGN_CONCURRENCY"));
+        assertThat(queue.lease(s.campaignId(), 10)).isEqualTo(tasks.subList(2, 4));
     }
 
     @Test

