@@ -44,7 +44,8 @@ class ReplayTest {
     @Test
     void historiesOfEveryWorkflowAreRecorded() throws Exception {
         assertThat(recordedHistories()).extracting(path -> path.getFileName().toString())
-                .contains("campaign-paused-resumed-completed.json", "call-answered.json", "call-place-failed.json");
+                .contains("campaign-paused-resumed-completed.json", "campaign-pacing-changed-cancelled.json",
+                        "call-answered.json", "call-place-failed.json");
     }
 
     @Test

@@ -52,7 +52,8 @@ public class CallWorkflowImpl implements CallWorkflow {
     private Dial dial(CallRequest request, int attempt, boolean lastAllowed) {
         PlaceCallResult observed = place(request, attempt);
         Classification verdict = FaultClassifier.classify(observed);
-        // Failover will end the task here only when the verdict does not allow another line or FS node.
+        // Failover will make this "lastAllowed || the verdict allows no other line or FS node" and,
+        // before the next dial, take a fresh reservation and re-tag LineId, FsNode and Attempt.
         boolean finalAttempt = lastAllowed;
         log.info("call task {} attempt {}: {} ({})", request.taskId(), attempt, verdict.outcome(),
                 verdict.faultClass());

@@ -40,6 +40,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private int roundsThisRun;
     /** Bumped by every signal and update that changes something; an idle loop wakes on it. */
     private long changes;
+    private long changesAtLastRound;
     private CampaignStatus recordedStatus;
     private Pacing recordedPacing;
 
@@ -69,7 +70,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 continue;
             }
             long now = Workflow.currentTimeMillis();
-            boolean idle = countsKnown && queued == 0;
+            // Idle: the last round found the queue empty and nothing changed since.
+            boolean idle = countsKnown && queued == 0 && changes == changesAtLastRound;
             long second = (now / 1000 + (idle ? IDLE_TICK_SECONDS : 1)) * 1000;
             long seen = changes;
             boolean interrupted = Workflow.await(Duration.ofMillis(second - now),
@@ -109,6 +111,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private void runRound(long secondEpochMs) {
         RoundRequest request = new RoundRequest(campaignId, nextRound++, pacing, secondEpochMs);
         roundsThisRun++;
+        changesAtLastRound = changes;
         try {
             RoundResult result = rounds.releaseRound(request);
             released += result.released();

@@ -109,6 +109,10 @@ class CampaignControlTest {
             assertThat(campaign.progress().pacing()).isEqualTo(now);
             await().atMost(Duration.ofSeconds(10)).until(() -> bench.activities.statuses
                     .contains(new StatusChange(CAMPAIGN_ID, CampaignStatus.RUNNING, now)));
+
+            campaign.cancel(new CancelRequest("enough"));
+            assertThat(bench.result().status()).isEqualTo(CampaignStatus.CANCELLED);
+            TemporalTesting.recordHistory(bench.client, CampaignBench.WORKFLOW_ID, "campaign-pacing-changed-cancelled");
         }
 
         @Test

@@ -76,9 +76,12 @@ class CampaignRoundsTest {
             assertThat(bench.activities.rounds).as("an empty queue is polled every few seconds, not every second")
                     .hasSizeLessThan(20);
 
+            long closedAt = env.currentTimeMillis();
             campaign.inputClosed(new InputClosed(3));
 
             assertThat(bench.result()).isEqualTo(new CampaignResult(CAMPAIGN_ID, CampaignStatus.COMPLETED, 3));
+            assertThat(env.currentTimeMillis() - closedAt).as("the signal wakes the idle loop at once")
+                    .isLessThan(CampaignWorkflowImpl.IDLE_TICK_SECONDS * 1000L - 1000);
             assertThat(bench.activities.finishes)
                     .containsExactly(new FinishRequest(CAMPAIGN_ID, CampaignStatus.COMPLETED));
         }
