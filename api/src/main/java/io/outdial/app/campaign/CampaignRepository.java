@@ -72,12 +72,16 @@ class CampaignRepository {
         jdbc.sql("update campaigns set input_closed = true, updated_at = now() where id = ?").param(campaignId).update();
     }
 
-    /** Marks a DRAFT campaign RUNNING under its workflow; false if it was no longer a draft. */
-    boolean markStarted(long campaignId, String workflowId) {
-        return jdbc.sql("""
-                        update campaigns set status = 'RUNNING', workflow_id = ?, updated_at = now()
-                        where id = ? and status = 'DRAFT'""")
-                .params(workflowId, campaignId).update() == 1;
+    /**
+     * Records the campaign's workflow, and RUNNING if it is still a draft: the workflow may already
+     * have recorded a status of its own.
+     */
+    void markStarted(long campaignId, String workflowId) {
+        jdbc.sql("""
+                        update campaigns set workflow_id = ?, updated_at = now(),
+                               status = case when status = 'DRAFT' then 'RUNNING' else status end
+                        where id = ?""")
+                .params(workflowId, campaignId).update();
     }
 
     /** Cancels a campaign that never started, and its tasks. */

@@ -19,10 +19,11 @@ final class DevDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static DevDatabase start(DevProperties properties) throws IOException {
+    /** Starts PostgreSQL, in {@code <dataDir>/postgres} when persistent, and migrates it. */
+    static DevDatabase start(Path dataDir, boolean persistent) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (properties.persistent()) {
-            Path dir = properties.dataDir().toAbsolutePath().resolve("postgres");
+        if (persistent) {
+            Path dir = dataDir.toAbsolutePath().resolve("postgres");
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }

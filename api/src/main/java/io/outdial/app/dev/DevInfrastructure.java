@@ -52,7 +52,10 @@ public final class DevInfrastructure implements DisposableBean {
         started.add(sim);
         log.info("FreeSWITCH simulator: nodes {}, observer http://127.0.0.1:{}/sim/stats", sim.nodes(), sim.httpPort());
 
-        DevDatabase database = DevDatabase.start(dev);
+        // PostgreSQL outlives a run only together with Temporal's database: call workflow ids are built
+        // from PostgreSQL ids, and a fresh Temporal with old rows (or the reverse) would not match
+        boolean persistent = startTemporal(dev) && dev.persistent();
+        DevDatabase database = DevDatabase.start(dev.dataDir(), persistent);
         started.add(database);
         DevSeed.apply(database.dataSource(), simConfig, sim.nodes());
         properties.put("spring.datasource.url", database.jdbcUrl());
@@ -70,11 +73,10 @@ public final class DevInfrastructure implements DisposableBean {
         properties.put("outdial.redis.host", "127.0.0.1");
         properties.put("outdial.redis.port", redisPort);
         log.info("Embedded Redis: 127.0.0.1:{}", redisPort);
-
-        startTemporal(dev);
     }
 
-    private void startTemporal(DevProperties dev) throws IOException {
+    /** Starts Temporal; true when it is the CLI dev server (whose database may persist). */
+    private boolean startTemporal(DevProperties dev) throws IOException {
         Path cli = switch (dev.temporal()) {
             case TEST_SERVER -> null;
             case AUTO -> TemporalCli.locate().orElse(null);
@@ -84,13 +86,14 @@ public final class DevInfrastructure implements DisposableBean {
         if (cli == null) {
             properties.put("spring.temporal.test-server.enabled", true);
             log.info("Temporal: in-process test server (real time); install the temporal CLI for the Web UI");
-            return;
+            return false;
         }
         TemporalDevServer server = TemporalDevServer.start(cli, dev);
         started.add(server);
         temporalWebUi = "http://127.0.0.1:" + dev.temporalUiPort();
         properties.put("spring.temporal.test-server.enabled", false);
         properties.put("spring.temporal.connection.target", server.target());
+        return true;
     }
 
     private static int freePort() {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled          whether to start the embedded infrastructure at all
  * @param temporal         which Temporal to start: the {@code temporal} CLI dev server, the in-process test server, or AUTO (the CLI when found)
  * @param dataDir          where persistent dev state (PostgreSQL data, the Temporal database, logs) lives
- * @param persistent       whether PostgreSQL data and the Temporal database outlive a run (off: everything is thrown away)
+ * @param persistent       whether PostgreSQL data and the Temporal CLI's database outlive a run (only with the CLI; off: everything is thrown away)
  * @param temporalPort     the frontend port of the Temporal CLI dev server
  * @param temporalUiPort   the Web UI port of the Temporal CLI dev server
  * @param startupTimeout   how long to wait for the Temporal CLI dev server to answer

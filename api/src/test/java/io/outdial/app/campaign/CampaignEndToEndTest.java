@@ -67,6 +67,7 @@ class CampaignEndToEndTest {
         });
 
         JsonNode details = http.getForObject("/api/campaigns/" + id, JsonNode.class);
+        assertThat(details.at("/campaign/workflowId").asText()).isEqualTo(WorkflowIds.campaign(id));
         assertThat(details.at("/tasksByStatus/DONE").asLong()).isEqualTo(TASKS);
         assertThat(details.at("/attempts").asLong()).isGreaterThanOrEqualTo(TASKS);
 
