@@ -18,7 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         "outdial.dev.enabled=true",
         "outdial.dev.temporal=TEST_SERVER",
         "outdial.dev.persistent=false",
-        "outdial.node-id=test-node"
+        "outdial.node-id=test-node",
+        "logging.level.io.temporal=WARN",
+        "logging.level.io.grpc=WARN",
+        "logging.level.io.zonky=WARN",
+        "logging.level.org.flywaydb=WARN"
 })
 @AutoConfigureMockMvc
 public @interface DevModeTest {

@@ -39,8 +39,7 @@ public final class DevInfrastructureInitializer implements ApplicationContextIni
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        DevProperties dev = Binder.get(environment).bind("outdial.dev", DevProperties.class)
-                .orElseGet(() -> Binder.get(environment).bindOrCreate("outdial.dev", DevProperties.class));
+        DevProperties dev = Binder.get(environment).bindOrCreate("outdial.dev", DevProperties.class);
         if (!dev.enabled()) {
             return;
         }
