@@ -21,6 +21,8 @@ final class FakeCampaignActivities implements CampaignActivities {
     final List<Round> rounds = new CopyOnWriteArrayList<>();
     final List<StatusChange> statuses = new CopyOnWriteArrayList<>();
     final List<FinishRequest> finishes = new CopyOnWriteArrayList<>();
+    /** When the server scheduled each finish, in workflow time (epoch ms). */
+    final List<Long> finishScheduledAtMs = new CopyOnWriteArrayList<>();
 
     private final Set<Long> failingRounds = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch finishGate = new CountDownLatch(0);
@@ -68,6 +70,7 @@ final class FakeCampaignActivities implements CampaignActivities {
 
     @Override
     public FinishResult finish(FinishRequest request) {
+        finishScheduledAtMs.add(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
         finishes.add(request);
         try {
             if (!finishGate.await(10, TimeUnit.SECONDS)) {
