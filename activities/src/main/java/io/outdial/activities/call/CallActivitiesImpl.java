@@ -1,5 +1,6 @@
 package io.outdial.activities.call;
 
+import io.outdial.activities.esl.NumberMask;
 import io.outdial.activities.esl.Dial;
 import io.outdial.activities.esl.Dialer;
 import io.outdial.activities.pacing.Lease;
@@ -100,7 +101,7 @@ public class CallActivitiesImpl implements CallActivities {
             throw ApplicationFailure.newFailure("interrupted before dialing", "Interrupted");
         }
         log.info("dialing task {} attempt {} to {} via {}/{}", r.taskId(), r.attempt(),
-                PhoneNumbers.mask(context.phoneNumber()), r.fsNodeId(), r.lineId());
+                NumberMask.mask(context.phoneNumber()), r.fsNodeId(), r.lineId());
         Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),
                 Map.of("campaign_id", Long.toString(r.campaignId()), "task_id", Long.toString(r.taskId())),
                 Duration.ofSeconds(r.ringTimeoutSeconds()), CallLimits.watchTime(r.ringTimeoutSeconds()));

@@ -1,5 +1,6 @@
 package io.outdial.activities.call;
 
+import io.outdial.activities.esl.NumberMask;
 import io.outdial.activities.pacing.Limits;
 
 /**
@@ -13,7 +14,7 @@ public record CallContext(String phoneNumber, long poolId, Limits limits) {
 
     @Override
     public String toString() {
-        return "CallContext[phoneNumber=" + PhoneNumbers.mask(phoneNumber) + ", poolId=" + poolId
+        return "CallContext[phoneNumber=" + NumberMask.mask(phoneNumber) + ", poolId=" + poolId
                 + ", limits=" + limits + "]";
     }
 }
