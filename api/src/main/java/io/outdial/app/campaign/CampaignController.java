@@ -42,6 +42,11 @@ class CampaignController {
         return service.details(id);
     }
 
+    @PatchMapping("/{id}")
+    CampaignRow update(@PathVariable long id, @Valid @RequestBody UpdateCampaignRequest request) {
+        return service.update(id, request);
+    }
+
     @PostMapping("/{id}/tasks")
     @ResponseStatus(HttpStatus.CREATED)
     TasksAdded addTasks(@PathVariable long id, @Valid @RequestBody AddTasksRequest request) {

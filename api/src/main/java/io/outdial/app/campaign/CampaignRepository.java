@@ -15,7 +15,7 @@ class CampaignRepository {
 
     private static final String SELECT = """
             select c.id, t.name as tenant, p.name as pool, c.name, c.status, c.caps, c.max_concurrency,
-                   c.ring_timeout_seconds, c.input_closed, c.workflow_id, c.created_at, c.updated_at
+                   c.ring_timeout_seconds, c.weight, c.strategy, c.input_closed, c.workflow_id, c.created_at, c.updated_at
             from campaigns c join tenants t on t.id = c.tenant_id join pools p on p.id = c.pool_id
             """;
 
@@ -29,18 +29,25 @@ class CampaignRepository {
         return jdbc.sql("select id from tenants where name = ?").param(name).query(Long.class).optional();
     }
 
-    /** The pool of this name that the tenant may use: its own, or a shared one. */
-    Optional<Long> poolId(String name, long tenantId) {
-        return jdbc.sql("select id from pools where name = ? and (tenant_id is null or tenant_id = ?)")
-                .params(name, tenantId).query(Long.class).optional();
+    long insert(long tenantId, long poolId, CreateCampaignRequest request, int ringTimeoutSeconds, int weight,
+                String strategy) {
+        return jdbc.sql("""
+                        insert into campaigns (tenant_id, pool_id, name, caps, max_concurrency, ring_timeout_seconds,
+                                               weight, strategy)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(tenantId, poolId, request.name(), request.caps(), request.maxConcurrency(), ringTimeoutSeconds,
+                        weight, strategy)
+                .query(Long.class).single();
     }
 
-    long insert(long tenantId, long poolId, CreateCampaignRequest request, int ringTimeoutSeconds) {
-        return jdbc.sql("""
-                        insert into campaigns (tenant_id, pool_id, name, caps, max_concurrency, ring_timeout_seconds)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(tenantId, poolId, request.name(), request.caps(), request.maxConcurrency(), ringTimeoutSeconds)
-                .query(Long.class).single();
+    /** Changes weight, strategy and pool; a {@code null} keeps the value. */
+    void updateSharing(long campaignId, Integer weight, String strategy, Long poolId) {
+        jdbc.sql("""
+                        update campaigns set weight = coalesce(:weight, weight), strategy = coalesce(:strategy, strategy),
+                               pool_id = coalesce(:pool, pool_id), updated_at = now()
+                        where id = :id""")
+                .param("weight", weight).param("strategy", strategy).param("pool", poolId).param("id", campaignId)
+                .update();
     }
 
     Optional<CampaignRow> find(long id) {
@@ -138,7 +145,8 @@ class CampaignRepository {
     private static CampaignRow row(ResultSet rs, int rowNum) throws SQLException {
         return new CampaignRow(rs.getLong("id"), rs.getString("tenant"), rs.getString("pool"), rs.getString("name"),
                 rs.getString("status"), rs.getInt("caps"), rs.getInt("max_concurrency"),
-                rs.getInt("ring_timeout_seconds"), rs.getBoolean("input_closed"), rs.getString("workflow_id"),
+                rs.getInt("ring_timeout_seconds"), rs.getInt("weight"), rs.getString("strategy"),
+                rs.getBoolean("input_closed"), rs.getString("workflow_id"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

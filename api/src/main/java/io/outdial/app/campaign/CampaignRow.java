@@ -13,13 +13,15 @@ import java.time.Instant;
  * @param caps               calls per second, at most
  * @param maxConcurrency     calls in flight, at most
  * @param ringTimeoutSeconds how long a phone may ring
+ * @param weight             its share of saturated shared lines relative to other campaigns
+ * @param strategy           how it picks a line and FS node: RANDOM, ROUND_ROBIN or BEST_CONNECT_RATE
  * @param inputClosed        whether more tasks may be added
  * @param workflowId         the campaign workflow's id once started
  * @param createdAt          when it was created
  * @param updatedAt          when it last changed
  */
 public record CampaignRow(long id, String tenant, String pool, String name, String status, int caps,
-                          int maxConcurrency, int ringTimeoutSeconds, boolean inputClosed, String workflowId,
+                          int maxConcurrency, int ringTimeoutSeconds, int weight, String strategy, boolean inputClosed, String workflowId,
                           Instant createdAt, Instant updatedAt) {
 
     /** Whether a campaign workflow runs for it. */

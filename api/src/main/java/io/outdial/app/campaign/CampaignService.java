@@ -1,6 +1,9 @@
 package io.outdial.app.campaign;
 
 import io.outdial.activities.tasks.TaskQueue;
+import io.outdial.app.pool.Pool;
+import io.outdial.app.pool.PoolService;
+import io.outdial.app.web.ConflictException;
 import io.outdial.workflows.campaign.CampaignInput;
 import io.outdial.workflows.campaign.CampaignProgress;
 import io.outdial.workflows.campaign.CampaignWorkflow;
@@ -40,31 +43,81 @@ public class CampaignService {
     private static final String DEFAULT_POOL = "shared";
     private static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
+    private static final String DEFAULT_STRATEGY = "ROUND_ROBIN";
+
     private final CampaignRepository campaigns;
+    private final PoolService pools;
     private final TaskQueue taskQueue;
     private final WorkflowClient workflowClient;
     private final TransactionTemplate transactions;
 
-    CampaignService(CampaignRepository campaigns, TaskQueue taskQueue, WorkflowClient workflowClient,
-                           TransactionTemplate transactions) {
+    CampaignService(CampaignRepository campaigns, PoolService pools, TaskQueue taskQueue, WorkflowClient workflowClient,
+                    TransactionTemplate transactions) {
         this.campaigns = campaigns;
+        this.pools = pools;
         this.taskQueue = taskQueue;
         this.workflowClient = workflowClient;
         this.transactions = transactions;
     }
 
-    /** Creates a DRAFT campaign and returns its id. */
+    /**
+     * Creates a DRAFT campaign and returns its id. Its pool must be shared or dedicated to its tenant:
+     * another tenant's dedicated pool is a 409 (and the database's {@code campaign_pool_tenant} trigger
+     * rejects it too).
+     */
     public long create(CreateCampaignRequest request) {
         String tenantName = request.tenant() == null ? DEFAULT_TENANT : request.tenant();
         String poolName = request.pool() == null ? DEFAULT_POOL : request.pool();
         long tenantId = campaigns.tenantId(tenantName).orElseThrow(() -> invalid("tenant", "no such tenant"));
-        long poolId = campaigns.poolId(poolName, tenantId)
-                .orElseThrow(() -> invalid("pool", "no such pool for this tenant"));
+        Pool pool = usablePool(poolName, tenantName);
         int ringTimeout = request.ringTimeoutSeconds() == null ? DEFAULT_RING_TIMEOUT_SECONDS : request.ringTimeoutSeconds();
-        long id = campaigns.insert(tenantId, poolId, request, ringTimeout);
-        log.info("Created campaign {} '{}' (caps {}, max concurrency {})", id, request.name(), request.caps(),
-                request.maxConcurrency());
+        int weight = request.weight() == null ? 1 : request.weight();
+        String strategy = request.strategy() == null ? DEFAULT_STRATEGY : request.strategy();
+        long id = campaigns.insert(tenantId, pool.id(), request, ringTimeout, weight, strategy);
+        log.info("Created campaign {} '{}' (pool {}, caps {}, max concurrency {}, weight {}, {})", id, request.name(),
+                pool.name(), request.caps(), request.maxConcurrency(), weight, strategy);
         return id;
+    }
+
+    /**
+     * Changes weight and strategy (any time before the end) and the pool (only while DRAFT or PAUSED).
+     * Rounds read them from PostgreSQL each round, so a running campaign needs no restart.
+     */
+    public CampaignRow update(long campaignId, UpdateCampaignRequest request) {
+        if (request.weight() == null && request.strategy() == null && request.pool() == null) {
+            throw invalid("weight", "weight, strategy or pool is required");
+        }
+        transactions.executeWithoutResult(tx -> {
+            CampaignRow campaign = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+            if (campaign.ended()) {
+                throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status());
+            }
+            Long poolId = null;
+            if (request.pool() != null) {
+                if (campaign.status().equals("RUNNING")) {
+                    throw new CampaignStateException("Campaign " + campaignId
+                            + " is running: pause it to change its pool");
+                }
+                poolId = usablePool(request.pool(), campaign.tenant()).id();
+            }
+            campaigns.updateSharing(campaignId, request.weight(), request.strategy(), poolId);
+        });
+        log.info("Campaign {}: weight {}, strategy {}, pool {}", campaignId, orKept(request.weight()),
+                orKept(request.strategy()), orKept(request.pool()));
+        return get(campaignId);
+    }
+
+    /** The pool of this name if the tenant may use it; 400 when there is none, 409 for another tenant's pool. */
+    private Pool usablePool(String poolName, String tenantName) {
+        Pool pool = pools.byName(poolName, "pool");
+        if (!pool.usableBy(tenantName)) {
+            throw new ConflictException("Pool '" + poolName + "' is dedicated to another tenant");
+        }
+        return pool;
+    }
+
+    private static Object orKept(Object value) {
+        return value == null ? "kept" : value;
     }
 
     public CampaignRow get(long campaignId) {

@@ -5,6 +5,7 @@ import io.outdial.app.campaign.CampaignStateException;
 import io.outdial.app.campaign.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail conflict(CampaignStateException e) {
         return problem(HttpStatus.CONFLICT, "Campaign state conflict", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /**
+     * A database constraint caught what the services did not (a concurrent request, or a rule the
+     * database enforces on its own, such as the tenant-isolation triggers of V2). The database's own
+     * message is not returned: it may quote stored values.
+     */
+    @ExceptionHandler
+    ProblemDetail constraintViolated(DataIntegrityViolationException e) {
+        ConstraintViolation violation = ConstraintViolation.of(e);
+        return switch (violation.constraint()) {
+            case "campaign_pool_tenant" -> problem(HttpStatus.CONFLICT, "Pool dedicated to another tenant",
+                    "A campaign can only use a shared pool or a pool dedicated to its own tenant");
+            case "pool_tenant_campaigns" -> problem(HttpStatus.CONFLICT, "Pool used by another tenant",
+                    "The pool cannot be dedicated to this tenant while other tenants' campaigns use it");
+            default -> switch (violation.sqlState()) {
+                case ConstraintViolation.UNIQUE -> problem(HttpStatus.CONFLICT, "Duplicate",
+                        "A resource with this id or name already exists");
+                case ConstraintViolation.FOREIGN_KEY -> problem(HttpStatus.CONFLICT, "Resource in use",
+                        "The resource is referenced by others, or references one that does not exist");
+                default -> problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                        "A value breaks a rule of the database" + (violation.constraint().isEmpty()
+                                ? "" : " (" + violation.constraint() + ")"));
+            };
+        };
     }
 
     @ExceptionHandler

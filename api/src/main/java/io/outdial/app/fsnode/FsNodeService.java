@@ -1,0 +1,95 @@
+package io.outdial.app.fsnode;
+
+import io.outdial.activities.esl.EslDialer;
+import io.outdial.app.pool.PoolService;
+import io.outdial.app.web.ConflictException;
+import io.outdial.app.web.NotFoundException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * FS nodes: stored in PostgreSQL, where every round reads them, and pushed to this app node's ESL
+ * dialer after each change, so running campaigns pick a change up without a restart. Passwords are
+ * never returned or logged.
+ */
+@Service
+public class FsNodeService {
+
+    private static final Logger log = LoggerFactory.getLogger(FsNodeService.class);
+
+    private final FsNodeRepository nodes;
+    private final PoolService pools;
+    private final EslDialer dialer;
+    private final DialerNodeSync dialerSync;
+
+    FsNodeService(FsNodeRepository nodes, PoolService pools, EslDialer dialer, DialerNodeSync dialerSync) {
+        this.nodes = nodes;
+        this.pools = pools;
+        this.dialer = dialer;
+        this.dialerSync = dialerSync;
+    }
+
+    /** Adds a node; 409 when the id is taken. This app node connects to it at once if it is enabled. */
+    public FsNode create(CreateFsNodeRequest request) {
+        long poolId = pools.byName(request.pool(), "pool").id();
+        try {
+            nodes.insert(request, poolId);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("An FS node with id '" + request.id() + "' already exists");
+        }
+        log.info("Added FS node {} ({}:{}, pool {})", request.id(), request.eslHost(), request.eslPort(), request.pool());
+        dialerSync.sync();
+        return get(request.id());
+    }
+
+    public List<FsNode> list() {
+        return nodes.findAll().stream().map(this::view).toList();
+    }
+
+    public FsNode get(String id) {
+        return nodes.find(id).map(this::view).orElseThrow(() -> new NotFoundException("FS node", id));
+    }
+
+    /**
+     * Changes a node. Moving it to another pool is a 409 while a line lists it explicitly (a line's
+     * nodes must be in the line's pool). A new endpoint or password reconnects this app node's ESL link.
+     */
+    public FsNode update(String id, UpdateFsNodeRequest request) {
+        FsNodeRepository.Row current = nodes.find(id).orElseThrow(() -> new NotFoundException("FS node", id));
+        Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
+        if (poolId != null && poolId != current.poolId()) {
+            List<String> lines = nodes.linesListing(id);
+            if (!lines.isEmpty()) {
+                throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
+                        + " of its pool; remove it from their fsNodes before moving it");
+            }
+        }
+        nodes.update(id, request, poolId);
+        log.info("Updated FS node {}: {}", id, request);
+        dialerSync.sync();
+        return get(id);
+    }
+
+    /** Deletes a node; 409 while a line lists it explicitly. This app node drops its ESL link. */
+    public void delete(String id) {
+        nodes.find(id).orElseThrow(() -> new NotFoundException("FS node", id));
+        List<String> lines = nodes.linesListing(id);
+        if (!lines.isEmpty()) {
+            // deleting it would silently widen those lines to every node of the pool
+            throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
+                    + "; remove it from their fsNodes first");
+        }
+        nodes.delete(id);
+        log.info("Deleted FS node {}", id);
+        dialerSync.sync();
+    }
+
+    private FsNode view(FsNodeRepository.Row row) {
+        return new FsNode(row.id(), row.pool(), row.eslHost(), row.eslPort(), row.maxSessions(), row.caps(),
+                row.enabled(), row.evictedUntil() == null ? null : row.evictedUntil().toInstant(),
+                dialer.isConnected(row.id()));
+    }
+}

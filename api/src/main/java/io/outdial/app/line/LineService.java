@@ -1,0 +1,99 @@
+package io.outdial.app.line;
+
+import io.outdial.app.campaign.InvalidRequestException;
+import io.outdial.app.pool.PoolService;
+import io.outdial.app.web.ConflictException;
+import io.outdial.app.web.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lines in PostgreSQL. Rounds read the enabled lines of a campaign's pool every round, so a change
+ * here (a new limit, a disabled line) takes effect from the next round on, without a restart.
+ */
+@Service
+public class LineService {
+
+    private static final Logger log = LoggerFactory.getLogger(LineService.class);
+
+    private final LineRepository lines;
+    private final PoolService pools;
+    private final TransactionTemplate transactions;
+
+    LineService(LineRepository lines, PoolService pools, TransactionTemplate transactions) {
+        this.lines = lines;
+        this.pools = pools;
+        this.transactions = transactions;
+    }
+
+    /** Adds a line; 409 when the id is taken, 400 when a listed FS node is not in the line's pool. */
+    public Line create(CreateLineRequest request) {
+        long poolId = pools.byName(request.pool(), "pool").id();
+        List<String> fsNodes = request.fsNodes() == null ? List.of() : request.fsNodes();
+        requireInPool(fsNodes, poolId);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                lines.insert(request, poolId);
+                lines.replaceFsNodes(request.id(), fsNodes);
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A line with id '" + request.id() + "' already exists");
+        }
+        log.info("Added line {} (gateway {}, pool {}, caps {}, max concurrency {})", request.id(), request.gateway(),
+                request.pool(), request.caps(), request.maxConcurrency());
+        return get(request.id());
+    }
+
+    public List<Line> list() {
+        Map<String, List<String>> fsNodes = lines.allFsNodes();
+        return lines.findAll().stream().map(row -> view(row, fsNodes.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    public Line get(String id) {
+        return lines.find(id).map(row -> view(row, lines.fsNodes(id)))
+                .orElseThrow(() -> new NotFoundException("line", id));
+    }
+
+    /** Changes a line; its FS nodes (the new list, or the kept one) must be in its (new or kept) pool. */
+    public Line update(String id, UpdateLineRequest request) {
+        transactions.executeWithoutResult(tx -> {
+            LineRepository.Row current = lines.find(id).orElseThrow(() -> new NotFoundException("line", id));
+            Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
+            List<String> fsNodes = request.fsNodes() == null ? lines.fsNodes(id) : request.fsNodes();
+            requireInPool(fsNodes, poolId == null ? current.poolId() : poolId);
+            lines.update(id, request, poolId);
+            if (request.fsNodes() != null) {
+                lines.replaceFsNodes(id, request.fsNodes());
+            }
+        });
+        log.info("Updated line {}: {}", id, request);
+        return get(id);
+    }
+
+    public void delete(String id) {
+        lines.find(id).orElseThrow(() -> new NotFoundException("line", id));
+        lines.delete(id);
+        log.info("Deleted line {}", id);
+    }
+
+    private void requireInPool(List<String> fsNodes, long poolId) {
+        if (fsNodes.isEmpty()) {
+            return;
+        }
+        List<String> strangers = lines.notInPool(fsNodes, poolId);
+        if (!strangers.isEmpty()) {
+            String message = "FS nodes " + strangers + " are not nodes of the line's pool";
+            throw new InvalidRequestException(message, List.of(new InvalidRequestException.FieldError("fsNodes", message)));
+        }
+    }
+
+    private static Line view(LineRepository.Row row, List<String> fsNodes) {
+        return new Line(row.id(), row.pool(), row.gateway(), row.caps(), row.maxConcurrency(), row.callerId(),
+                row.enabled(), fsNodes, row.evictedUntil() == null ? null : row.evictedUntil().toInstant());
+    }
+}

@@ -1,0 +1,63 @@
+package io.outdial.app.tenant;
+
+import io.outdial.app.campaign.InvalidRequestException;
+import io.outdial.app.web.ConflictException;
+import io.outdial.app.web.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Tenants in PostgreSQL. */
+@Service
+public class TenantService {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantService.class);
+    private static final String SELECT = "select id, name, created_at from tenants";
+
+    private final JdbcClient jdbc;
+
+    TenantService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates a tenant; 409 when the name is taken. */
+    public Tenant create(CreateTenantRequest request) {
+        try {
+            long id = jdbc.sql("insert into tenants (name) values (?) returning id").param(request.name())
+                    .query(Long.class).single();
+            log.info("Created tenant {} '{}'", id, request.name());
+            return get(id);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A tenant named '" + request.name() + "' already exists");
+        }
+    }
+
+    public List<Tenant> list() {
+        return jdbc.sql(SELECT + " order by id").query(TenantService::row).list();
+    }
+
+    public Tenant get(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(TenantService::row).optional()
+                .orElseThrow(() -> new NotFoundException("tenant", id));
+    }
+
+    /**
+     * The id of the tenant of this name, for a request that names it.
+     *
+     * @param field the request field that named it, for the 400 problem detail
+     */
+    public long idOf(String name, String field) {
+        return jdbc.sql("select id from tenants where name = ?").param(name).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidRequestException(field + ": no such tenant",
+                        List.of(new InvalidRequestException.FieldError(field, "no such tenant"))));
+    }
+
+    private static Tenant row(ResultSet rs, int rowNum) throws SQLException {
+        return new Tenant(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+    }
+}
