@@ -1,0 +1,62 @@
+package io.outdial.app.tenant;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.outdial.app.AdminApi;
+import io.outdial.app.DevModeTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DevModeTest
+class TenantApiTest {
+
+    private final AdminApi api;
+
+    @Autowired
+    TenantApiTest(MockMvc mvc) {
+        this.api = new AdminApi(mvc);
+    }
+
+    @Test
+    void createsATenantAndFindsItByIdAndInTheList() throws Exception {
+        String name = AdminApi.unique("acme");
+        String body = api.post("/api/tenants", "{\"name\": \"" + name + "\"}")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/tenants/")))
+                .andExpect(jsonPath("$.name").value(name))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        api.get("/api/tenants/" + id).andExpect(status().isOk()).andExpect(jsonPath("$.name").value(name));
+        api.get("/api/tenants").andExpect(jsonPath("$[*].name").value(hasItem(name)));
+    }
+
+    @Test
+    void aDuplicateNameIsA409() throws Exception {
+        String name = api.tenant();
+        api.post("/api/tenants", "{\"name\": \"" + name + "\"}")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aNameWithControlCharactersIsRejectedNamingTheField() throws Exception {
+        api.post("/api/tenants", "{\"name\": \"evil\\r\\nname\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void anUnknownTenantIsA404() throws Exception {
+        api.get("/api/tenants/987654321")
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}
