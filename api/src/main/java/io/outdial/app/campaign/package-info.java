@@ -1,6 +1,7 @@
 /**
  * The campaign REST API ({@code /api/campaigns}): create, add tasks, start, pause, resume, cancel,
- * close input, change pacing, progress. PostgreSQL is the record; the campaign workflow owns a running
+ * close input, change pacing, change weight, strategy and pool ({@code PATCH /api/campaigns/{id}}), progress.
+ * A campaign only ever uses a shared pool or one dedicated to its own tenant. PostgreSQL is the record; the campaign workflow owns a running
  * campaign's state.
  */
 package io.outdial.app.campaign;

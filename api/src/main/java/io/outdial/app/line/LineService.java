@@ -34,7 +34,7 @@ public class LineService {
     /** Adds a line; 409 when the id is taken, 400 when a listed FS node is not in the line's pool. */
     public Line create(CreateLineRequest request) {
         long poolId = pools.byName(request.pool(), "pool").id();
-        List<String> fsNodes = request.fsNodes() == null ? List.of() : request.fsNodes();
+        List<String> fsNodes = request.fsNodes() == null ? List.of() : request.fsNodes().stream().distinct().toList();
         requireInPool(fsNodes, poolId);
         try {
             transactions.executeWithoutResult(tx -> {
@@ -64,11 +64,12 @@ public class LineService {
         transactions.executeWithoutResult(tx -> {
             LineRepository.Row current = lines.find(id).orElseThrow(() -> new NotFoundException("line", id));
             Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
-            List<String> fsNodes = request.fsNodes() == null ? lines.fsNodes(id) : request.fsNodes();
+            List<String> fsNodes = request.fsNodes() == null ? lines.fsNodes(id)
+                    : request.fsNodes().stream().distinct().toList();
             requireInPool(fsNodes, poolId == null ? current.poolId() : poolId);
             lines.update(id, request, poolId);
             if (request.fsNodes() != null) {
-                lines.replaceFsNodes(id, request.fsNodes());
+                lines.replaceFsNodes(id, fsNodes);
             }
         });
         log.info("Updated line {}: {}", id, request);

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ESL dialer of this app node: one connection per enabled FS node in PostgreSQL, each filtered by
- * this node's id.
+ * this node's id. {@code io.outdial.app.fsnode.DialerNodeSync} keeps the node set in line with later
+ * changes.
  */
 @Configuration(proxyBeanMethods = false)
 class DialerConfiguration {

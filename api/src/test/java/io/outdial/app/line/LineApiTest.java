@@ -39,6 +39,12 @@ class LineApiTest {
         api.get("/api/lines/" + id).andExpect(jsonPath("$.callerId").value("+15550001111"));
         api.get("/api/lines").andExpect(jsonPath("$[*].id").value(hasItem(id)));
 
+        api.patch("/api/lines/" + id, "{\"fsNodes\": [\"%s\", \"%s\"]}".formatted(node, node))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fsNodes").value(contains(node)));
+        api.patch("/api/lines/" + id, "{\"fsNodes\": [\"Not An Id\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("fsNodes[0]"));
         api.patch("/api/lines/" + id, "{\"fsNodes\": []}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fsNodes").isEmpty());
