@@ -63,7 +63,7 @@ class FsNodeApiTest {
     }
 
     @Test
-    void thePasswordIsWriteOnly() throws Exception {
+    void thePasswordIsWriteOnlyAndNeverLogged(CapturedOutput output) throws Exception {
         String pool = api.pool(null).name();
         String id = api.fsNode(pool, 1, "N0t-Returned");
         try {
@@ -79,10 +79,11 @@ class FsNodeApiTest {
         } finally {
             api.delete("/api/fs-nodes/" + id).andExpect(status().isNoContent());
         }
+        assertThat(output.getAll()).doesNotContain("N0t-Returned").doesNotContain("Chang3d-pw");
     }
 
     @Test
-    void invalidFieldsAreRejectedNamingEachFieldWithoutEchoingThePassword() throws Exception {
+    void invalidFieldsAreRejectedNamingEachFieldWithoutEchoingThePassword(CapturedOutput output) throws Exception {
         api.post("/api/fs-nodes", """
                 {"id": "Bad Id", "pool": "shared", "eslHost": "evil.example\\r\\nauth x", "eslPort": 70000,
                  "eslPassword": "has space", "maxSessions": 0, "caps": 10}""")
@@ -93,6 +94,7 @@ class FsNodeApiTest {
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("eslPassword")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("maxSessions")))
                 .andExpect(content().string(not(containsString("has space"))));
+        assertThat(output.getAll()).doesNotContain("has space");
     }
 
     @Test
