@@ -40,6 +40,11 @@ class FsNodeRepository {
         return jdbc.sql(SELECT + " where n.id = ?").param(id).query(Row.class).optional();
     }
 
+    /** The node, locked until the end of the current transaction (line changes take a share lock on it). */
+    Optional<Row> lock(String id) {
+        return jdbc.sql(SELECT + " where n.id = ? for update of n").param(id).query(Row.class).optional();
+    }
+
     List<Row> findAll() {
         return jdbc.sql(SELECT + " order by n.id").query(Row.class).list();
     }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * FS nodes: stored in PostgreSQL, where every round reads them, and pushed to this app node's ESL
@@ -24,12 +25,15 @@ public class FsNodeService {
     private final PoolService pools;
     private final EslDialer dialer;
     private final DialerNodeSync dialerSync;
+    private final TransactionTemplate transactions;
 
-    FsNodeService(FsNodeRepository nodes, PoolService pools, EslDialer dialer, DialerNodeSync dialerSync) {
+    FsNodeService(FsNodeRepository nodes, PoolService pools, EslDialer dialer, DialerNodeSync dialerSync,
+                  TransactionTemplate transactions) {
         this.nodes = nodes;
         this.pools = pools;
         this.dialer = dialer;
         this.dialerSync = dialerSync;
+        this.transactions = transactions;
     }
 
     /** Adds a node; 409 when the id is taken. This app node connects to it at once if it is enabled. */
@@ -58,16 +62,19 @@ public class FsNodeService {
      * nodes must be in the line's pool). A new endpoint or password reconnects this app node's ESL link.
      */
     public FsNode update(String id, UpdateFsNodeRequest request) {
-        FsNodeRepository.Row current = nodes.find(id).orElseThrow(() -> new NotFoundException("FS node", id));
         Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
-        if (poolId != null && poolId != current.poolId()) {
-            List<String> lines = nodes.linesListing(id);
-            if (!lines.isEmpty()) {
-                throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
-                        + " of its pool; remove it from their fsNodes before moving it");
+        transactions.executeWithoutResult(tx -> {
+            // the row lock orders this against a line change that lists the node
+            FsNodeRepository.Row current = nodes.lock(id).orElseThrow(() -> new NotFoundException("FS node", id));
+            if (poolId != null && poolId != current.poolId()) {
+                List<String> lines = nodes.linesListing(id);
+                if (!lines.isEmpty()) {
+                    throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
+                            + " of its pool; remove it from their fsNodes before moving it");
+                }
             }
-        }
-        nodes.update(id, request, poolId);
+            nodes.update(id, request, poolId);
+        });
         log.info("Updated FS node {}: {}", id, request);
         dialerSync.sync();
         return get(id);
@@ -75,14 +82,16 @@ public class FsNodeService {
 
     /** Deletes a node; 409 while a line lists it explicitly. This app node drops its ESL link. */
     public void delete(String id) {
-        nodes.find(id).orElseThrow(() -> new NotFoundException("FS node", id));
-        List<String> lines = nodes.linesListing(id);
-        if (!lines.isEmpty()) {
-            // deleting it would silently widen those lines to every node of the pool
-            throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
-                    + "; remove it from their fsNodes first");
-        }
-        nodes.delete(id);
+        transactions.executeWithoutResult(tx -> {
+            nodes.lock(id).orElseThrow(() -> new NotFoundException("FS node", id));
+            List<String> lines = nodes.linesListing(id);
+            if (!lines.isEmpty()) {
+                // deleting it would silently widen those lines to every node of the pool
+                throw new ConflictException("FS node " + id + " carries the gateway of lines " + lines
+                        + "; remove it from their fsNodes first");
+            }
+            nodes.delete(id);
+        });
         log.info("Deleted FS node {}", id);
         dialerSync.sync();
     }

@@ -42,6 +42,11 @@ class LineRepository {
         return jdbc.sql(SELECT + " where l.id = ?").param(id).query(Row.class).optional();
     }
 
+    /** The line, locked until the end of the current transaction. */
+    Optional<Row> lock(String id) {
+        return jdbc.sql(SELECT + " where l.id = ? for update of l").param(id).query(Row.class).optional();
+    }
+
     List<Row> findAll() {
         return jdbc.sql(SELECT + " order by l.id").query(Row.class).list();
     }
@@ -84,9 +89,12 @@ class LineRepository {
         }
     }
 
-    /** Of these FS node ids, those that are not nodes of this pool (unknown ones included). */
+    /**
+     * Of these FS node ids, those that are not nodes of this pool (unknown ones included). Share-locks
+     * the nodes found, so none moves to another pool before the current transaction ends.
+     */
     List<String> notInPool(List<String> fsNodeIds, long poolId) {
-        List<String> inPool = jdbc.sql("select id from fs_nodes where pool_id = ? and id = any(?)")
+        List<String> inPool = jdbc.sql("select id from fs_nodes where pool_id = ? and id = any(?) for share")
                 .params(poolId, fsNodeIds.toArray(String[]::new)).query(String.class).list();
         return fsNodeIds.stream().filter(id -> !inPool.contains(id)).distinct().toList();
     }

@@ -35,9 +35,9 @@ public class LineService {
     public Line create(CreateLineRequest request) {
         long poolId = pools.byName(request.pool(), "pool").id();
         List<String> fsNodes = request.fsNodes() == null ? List.of() : request.fsNodes().stream().distinct().toList();
-        requireInPool(fsNodes, poolId);
         try {
             transactions.executeWithoutResult(tx -> {
+                requireInPool(fsNodes, poolId);
                 lines.insert(request, poolId);
                 lines.replaceFsNodes(request.id(), fsNodes);
             });
@@ -62,7 +62,7 @@ public class LineService {
     /** Changes a line; its FS nodes (the new list, or the kept one) must be in its (new or kept) pool. */
     public Line update(String id, UpdateLineRequest request) {
         transactions.executeWithoutResult(tx -> {
-            LineRepository.Row current = lines.find(id).orElseThrow(() -> new NotFoundException("line", id));
+            LineRepository.Row current = lines.lock(id).orElseThrow(() -> new NotFoundException("line", id));
             Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
             List<String> fsNodes = request.fsNodes() == null ? lines.fsNodes(id)
                     : request.fsNodes().stream().distinct().toList();
