@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.outdial.activities.pacing.ConnectRates;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -80,7 +81,7 @@ class CallActivitiesImplTest {
             clock.advance(duration);
         };
         environment.registerActivitiesImplementations(new CallActivitiesImpl(new CallRepository(dataSource),
-                new CallClaims(jedis), reservations, dialer, clock, sleeper, PlaceCallSettings.defaults(), meters));
+                new CallClaims(jedis), reservations, new ConnectRates(jedis), dialer, clock, sleeper, PlaceCallSettings.defaults(), meters));
         activities = environment.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
