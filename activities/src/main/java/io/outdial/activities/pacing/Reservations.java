@@ -109,13 +109,18 @@ public class Reservations {
     /**
      * Returns a reservation of {@code secondMs} that was never used (no call was sent with it): frees
      * the lease and gives its CAPS tokens back. Idempotent.
+     *
+     * @return the levels (campaign, node, line) whose token came back: 3, or 0 if the lease was no
+     *         longer held (released, given back or expired before)
      */
-    public void giveBack(Lease lease, long secondMs) {
+    public int giveBack(Lease lease, long secondMs) {
         Route route = lease.route();
         List<String> keys = new ArrayList<>(PacingKeys.caps(route, secondMs));
         keys.addAll(PacingKeys.leases(route));
         keys.add(PacingKeys.fairShare(route));
-        giveBack.run(jedis, keys, List.of(lease.id(), str(route.campaignId()), str(epochSecond(secondMs))));
+        Long returned = (Long) giveBack.run(jedis, keys,
+                List.of(lease.id(), str(route.campaignId()), str(epochSecond(secondMs))));
+        return returned.intValue();
     }
 
     /** The campaign's live leases (calls in flight), after purging those expired at {@code nowMs}. */

@@ -112,15 +112,15 @@ class RoundSelectionTest {
         long heavy = data.campaign(data.tenant("t2"), pool, 100, 1000, 30);
         data.campaignSelection(light, 1, "ROUND_ROBIN");
         data.campaignSelection(heavy, 3, "ROUND_ROBIN");
-        seedTasks(light, 300);
-        seedTasks(heavy, 300);
+        seedTasks(light, 200);
+        seedTasks(heavy, 200);
 
         for (int s = 0; s < 10; s++) {
             long second = SECOND + 1000L * s;
             clock.set(second + 20);
             List<Long> order = s % 2 == 0 ? List.of(light, heavy) : List.of(heavy, light);
             for (long campaign : order) {
-                round(campaign, s + 1, 100, second);
+                round(campaign, s + 1, 30, second);
             }
         }
 
