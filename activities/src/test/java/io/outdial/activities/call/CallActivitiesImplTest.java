@@ -261,6 +261,22 @@ class CallActivitiesImplTest {
         }
 
         @Test
+        void countsEachSentAttemptOnceAndItsConnectForTheLinesConnectRate() {
+            ConnectRates rates = new ConnectRates(jedis);
+            activities.recordOutcome(outcome(1, false));
+            activities.recordOutcome(outcome(1, false));
+
+            // optimistic prior 2 of 4, plus 1 of 1
+            assertThat(rates.rates(seeded.poolId(), List.of("line1"), clock.millis()).get("line1")).isEqualTo(0.6);
+
+            OutcomeRecord busy = new OutcomeRecord(seeded.campaignId(), taskId, 2, "fs1", "line1", "call-x",
+                    outcome(2, true).observed(), new Classification(FaultClass.CALLEE_OUTCOME, CallOutcome.BUSY), true);
+            activities.recordOutcome(busy);
+
+            assertThat(rates.rates(seeded.poolId(), List.of("line1"), clock.millis()).get("line1")).isEqualTo(0.5);
+        }
+
+        @Test
         void aNonFinalAttemptLeavesTheTaskDialing() {
             new io.outdial.activities.tasks.TaskRepository(dataSource).markDialing(taskId, 0);
 
