@@ -81,6 +81,11 @@ class ResourcePicker {
         }
     }
 
+    /** The lines that have not denied a reservation in this round. */
+    List<String> undeniedLines() {
+        return lines.stream().map(CampaignPlan.Line::id).filter(id -> !deniedLines.contains(id)).toList();
+    }
+
     /** Why {@link #next()} is empty: every node denied (or none exists), else every line. */
     RoundLimit exhausted() {
         boolean nodesLeft = fsNodes.stream().anyMatch(n -> !deniedNodes.contains(n.id()));

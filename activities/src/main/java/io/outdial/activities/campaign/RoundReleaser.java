@@ -128,6 +128,8 @@ class RoundReleaser {
             queue.pushBack(campaignId, leased.subList(next, leased.size()));
         }
         int released = awaitStarts(campaignId, starts, request.secondEpochMs());
+        // what this round did not take on a line that had room, the others may have
+        reservations.settle(plan.poolId(), campaignId, picker.undeniedLines(), request.secondEpochMs());
         return result(plan, released, limit);
     }
 

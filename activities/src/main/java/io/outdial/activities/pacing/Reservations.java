@@ -26,6 +26,7 @@ public class Reservations {
     private final RedisScript renew = RedisScript.classpath("renew.lua");
     private final RedisScript giveBack = RedisScript.classpath("give-back.lua");
     private final RedisScript release = RedisScript.classpath("release.lua");
+    private final RedisScript settle = RedisScript.classpath("settle.lua");
     private final UnifiedJedis jedis;
     private final FairShareSettings fairShare;
     private final ReservationMetrics metrics;
@@ -121,6 +122,21 @@ public class Reservations {
         Long returned = (Long) giveBack.run(jedis, keys,
                 List.of(lease.id(), str(route.campaignId()), str(epochSecond(secondMs))));
         return returned.intValue();
+    }
+
+    /**
+     * Ends a campaign's claim of {@code secondMs} on lines that did not deny it: its round took all
+     * it wanted there, so its demand on each is what it got (nothing on a line it did not use), and the
+     * others need not keep room for it until its next round.
+     */
+    public void settle(long poolId, long campaignId, List<String> lineIds, long secondMs) {
+        if (lineIds.isEmpty()) {
+            return;
+        }
+        List<String> keys = lineIds.stream()
+                .map(lineId -> PacingKeys.fairShare(new Route(poolId, campaignId, "", lineId)))
+                .toList();
+        settle.run(jedis, keys, List.of(str(campaignId), str(epochSecond(secondMs))));
     }
 
     /** The campaign's live leases (calls in flight), after purging those expired at {@code nowMs}. */

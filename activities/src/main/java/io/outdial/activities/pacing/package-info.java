@@ -41,7 +41,14 @@
  *       shares; otherwise {@link io.outdial.activities.pacing.Verdict#LINE_FAIR_SHARE}.</li>
  *   <li>From the borrow point of a second (500 ms in), the CAPS tokens kept for campaigns below their
  *       share are free for anyone; concurrency slots are always kept, as they outlive the second.</li>
+ *   <li>When a round ends, it settles its claim ({@link io.outdial.activities.pacing.Reservations#settle}):
+ *       on every line that did not deny it, its demand becomes what it got there. A campaign held back
+ *       by its own limits, or spread over several lines, so stops keeping room it will not use, for the
+ *       rest of the second and until its next round.</li>
  * </ol>
+ * A campaign that is active but has not run its round yet in the current second is judged by its last
+ * demand; that is the price of protecting its share before it arrives, bounded by the borrow point
+ * and by the active window.
  * The other campaigns' calls in flight are read from their {@code :line:<lineId>:campaign:<id>} lease
  * sets, whose names the script derives from the line's key: they carry the same hash tag, so on a
  * cluster they live on the slot the script runs on. Late CAPS-only tokens

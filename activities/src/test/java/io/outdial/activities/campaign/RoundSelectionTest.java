@@ -132,6 +132,35 @@ class RoundSelectionTest {
     }
 
     @Test
+    void aCampaignHeldBackByItsOwnCapsLeavesTheLinesItDoesNotUseToTheOthers() {
+        long pool = data.pool("shared-two-lines", null);
+        data.fsNode(pool, "fs1", 1000, 1000);
+        data.line(pool, "line-a", "gw1", 10, 1000);
+        data.line(pool, "line-b", "gw2", 10, 1000);
+        long capped = data.campaign(data.tenant("t1"), pool, 6, 1000, 30);
+        long hungry = data.campaign(data.tenant("t2"), pool, 40, 1000, 30);
+        seedTasks(capped, 100);
+        seedTasks(hungry, 200);
+
+        for (int s = 0; s < 6; s++) {
+            long second = SECOND + 1000L * s;
+            clock.set(second + 20);
+            List<Long> order = s % 2 == 0 ? List.of(capped, hungry) : List.of(hungry, capped);
+            for (long campaign : order) {
+                round(campaign, s + 1, campaign == capped ? 6 : 40, second);
+            }
+        }
+
+        for (int s = 1; s < 6; s++) {
+            long second = SECOND + 1000L * s;
+            assertThat(started.stream().filter(c -> c.campaignId() == capped && c.reservedSecondMs() == second))
+                    .as("second %d", s).hasSize(6);
+            assertThat(started.stream().filter(c -> c.campaignId() == hungry && c.reservedSecondMs() == second))
+                    .as("second %d", s).hasSize(14);
+        }
+    }
+
+    @Test
     void roundsCountGrantsAndDenialsPerResourceAndTheirLateness() {
         TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("l1", "gw1", 3, 100).create();
         seedTasks(s.campaignId(), 10);
