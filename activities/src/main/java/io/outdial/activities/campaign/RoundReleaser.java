@@ -92,7 +92,7 @@ class RoundReleaser {
                 : wanted == room ? RoundLimit.CAMPAIGN_CONCURRENCY : RoundLimit.NONE;
         List<Long> leased = queue.lease(campaignId, wanted);
         ResourcePicker picker = picker(plan, request.roundNo(), startedAt);
-        FairClaim claim = new FairClaim(plan.weight(), wanted);
+        FairClaim claim = new FairClaim(plan.weight(), leased.size());
 
         List<Started> starts = new ArrayList<>();
         RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : limitWhenAllUsed;

@@ -5,7 +5,7 @@
 --             member = lease id, score = expiry ms
 -- KEYS[8]:    the line's fair-share hash: campaign id -> "weight:demand:seenMs:epochSecond:used:held"
 -- ARGV[1..3]: CAPS limits; ARGV[4..6]: concurrency limits; ARGV[7]: lease id; ARGV[8]: now ms;
--- ARGV[9]: lease expiry ms; ARGV[10]: CAPS counter ttl ms; ARGV[11]: campaign id; ARGV[12]: weight;
+-- ARGV[9]: lease expiry ms; ARGV[10]: CAPS counter ttl ms; ARGV[11]: campaign id; ARGV[12]: weight (0: as registered);
 -- ARGV[13]: demand (calls the campaign wants this second); ARGV[14]: the epoch second;
 -- ARGV[15]: active window ms; ARGV[16]: borrow point (epoch ms); ARGV[17]: fair-share hash ttl ms
 -- Returns 0 when granted, else the denial: 1/2 campaign caps/concurrency, 3/4 node, 5/6 line,
@@ -48,6 +48,9 @@ for i = 1, #entries, 2 do
   local w, d, seen, sec, used, h = string.match(entries[i + 1], '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)$')
   local current = tonumber(sec) == second
   if entries[i] == me then
+    if weight == 0 then
+      weight = tonumber(w)
+    end
     if current then
       myUsed = tonumber(used)
       demand = math.max(demand, tonumber(d))
@@ -61,6 +64,9 @@ for i = 1, #entries, 2 do
                            used = current and tonumber(used) or 0,
                            held = redis.call('ZCOUNT', theirs, '(' .. now, '+inf') })
   end
+end
+if weight == 0 then
+  weight = 1
 end
 local myHeld = redis.call('ZCARD', KEYS[7])
 local function remember(used, h)

@@ -26,11 +26,13 @@ class FairShareTest {
     private static final long FIRST_SECOND = 1_700_000_000_000L;
     private static final int SECONDS = 40;
 
+    private final JedisPooled jedis;
     private final Reservations reservations;
     private final AtomicLong taskIds = new AtomicLong();
     private final Random random = new Random(42);
 
     FairShareTest(JedisPooled jedis) {
+        this.jedis = jedis;
         this.reservations = new Reservations(jedis);
     }
 
@@ -152,5 +154,17 @@ class FairShareTest {
 
         assertThat(early).isEqualTo(5);
         assertThat(late).isEqualTo(Verdict.GRANTED);
+    }
+
+    @Test
+    void aSingleCallKeepsTheWeightItsCampaignsRoundsRegistered() {
+        Campaign heavy = new Campaign(1, 3, 50);
+        Limits limits = new Limits(1000, 10_000, 1000, 10_000, 100, 10_000);
+        long now = FIRST_SECOND + 20;
+        reservations.reserve(Lease.of(heavy.route(), 1, 1), limits, new FairClaim(3, 50), FIRST_SECOND, now, now + 500);
+
+        reservations.reserve(Lease.of(heavy.route(), 2, 1), limits, FIRST_SECOND + 1000, now + 1000, now + 1500);
+
+        assertThat(jedis.hget(PacingKeys.fairShare(heavy.route()), "1")).startsWith("3:1:");
     }
 }
