@@ -144,8 +144,9 @@ class FairShareTest {
         long now = FIRST_SECOND + 20;
         reservations.reserve(Lease.of(small.route(), 1, 1), limits, new FairClaim(1, 100), FIRST_SECOND, now, now + 500);
         int early = 0;
-        while (reservations.reserve(Lease.of(big.route(), taskIds.incrementAndGet() + 100, 1), limits,
-                new FairClaim(1, 100), FIRST_SECOND, now, now + 500).granted()) {
+        Verdict denied;
+        while ((denied = reservations.reserve(Lease.of(big.route(), taskIds.incrementAndGet() + 100, 1), limits,
+                new FairClaim(1, 100), FIRST_SECOND, now, now + 500)).granted()) {
             early++;
         }
 
@@ -153,6 +154,7 @@ class FairShareTest {
                 FIRST_SECOND, FIRST_SECOND + 600, FIRST_SECOND + 1100);
 
         assertThat(early).isEqualTo(5);
+        assertThat(denied).isEqualTo(Verdict.LINE_FAIR_SHARE);
         assertThat(late).isEqualTo(Verdict.GRANTED);
     }
 
