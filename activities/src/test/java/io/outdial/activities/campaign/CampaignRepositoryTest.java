@@ -1,6 +1,7 @@
 package io.outdial.activities.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.outdial.activities.testsupport.StorageExtension;
 import io.outdial.activities.testsupport.TestData;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(StorageExtension.class)
@@ -72,5 +74,17 @@ class CampaignRepositoryTest {
         assertThat(plan.lines().get(0).fsNodeIds()).isEmpty();
         assertThat(plan.lines().get(1).fsNodeIds()).isEqualTo(Set.of("fs2"));
         assertThat(plan.lines().get(1).reachableOn("fs1")).isFalse();
+    }
+
+    @Test
+    void aTenantsCampaignCannotRunOnAnotherTenantsDedicatedPool() {
+        long owner = data.tenant("owner");
+        long other = data.tenant("other");
+        long dedicated = data.pool("dedicated-to-owner", owner);
+
+        assertThatThrownBy(() -> data.campaign(other, dedicated, 10, 10, 30))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("dedicated to another tenant");
+        assertThat(data.campaign(owner, dedicated, 10, 10, 30)).isPositive();
     }
 }
