@@ -3,11 +3,14 @@ package io.outdial.activities.call;
 import io.outdial.activities.esl.NumberMask;
 import io.outdial.activities.esl.Dial;
 import io.outdial.activities.esl.Dialer;
+import io.outdial.activities.pacing.ConnectRates;
+import io.outdial.activities.pacing.FairShareSettings;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Reservations;
 import io.outdial.activities.pacing.Route;
 import io.outdial.workflows.call.CallActivities;
 import io.outdial.workflows.call.CallLimits;
+import io.outdial.workflows.call.CallOutcome;
 import io.outdial.workflows.call.OutcomeRecord;
 import io.outdial.workflows.call.OutcomeRecorded;
 import io.outdial.workflows.call.PlaceCallRequest;
@@ -34,6 +37,7 @@ public class CallActivitiesImpl implements CallActivities {
     private final CallRepository calls;
     private final CallClaims claims;
     private final Reservations reservations;
+    private final ConnectRates connectRates;
     private final Dialer dialer;
     private final Clock clock;
     private final SendWindow sendWindow;
@@ -48,13 +52,16 @@ public class CallActivitiesImpl implements CallActivities {
     /** Wires the default collaborators, with meters (see {@link CallMetrics}). */
     public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock,
                               MeterRegistry meters) {
-        this(new CallRepository(dataSource), new CallClaims(jedis), new Reservations(jedis), dialer, clock,
-                Sleeper.THREAD, PlaceCallSettings.defaults(), meters);
+        this(new CallRepository(dataSource), new CallClaims(jedis),
+                new Reservations(jedis, FairShareSettings.defaults(), meters, clock), new ConnectRates(jedis), dialer,
+                clock, Sleeper.THREAD, PlaceCallSettings.defaults(), meters);
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
-    public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations, Dialer dialer,
-                              Clock clock, Sleeper sleeper, PlaceCallSettings settings, MeterRegistry meters) {
+    public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations,
+                              ConnectRates connectRates, Dialer dialer, Clock clock, Sleeper sleeper,
+                              PlaceCallSettings settings, MeterRegistry meters) {
+        this.connectRates = connectRates;
         this.metrics = new CallMetrics(meters);
         this.calls = calls;
         this.claims = claims;
@@ -118,9 +125,15 @@ public class CallActivitiesImpl implements CallActivities {
     @Override
     public OutcomeRecorded recordOutcome(OutcomeRecord outcome) {
         boolean inserted = calls.record(outcome);
-        calls.poolOf(outcome.campaignId()).ifPresent(poolId -> reservations.release(Lease.of(
-                new Route(poolId, outcome.campaignId(), outcome.fsNodeId(), outcome.lineId()),
-                outcome.taskId(), outcome.attempt())));
+        calls.poolOf(outcome.campaignId()).ifPresent(poolId -> {
+            reservations.release(Lease.of(new Route(poolId, outcome.campaignId(), outcome.fsNodeId(),
+                    outcome.lineId()), outcome.taskId(), outcome.attempt()));
+            if (inserted && outcome.observed() != null && outcome.observed().sent()) {
+                // counted once per attempt (a retried record finds it inserted), for best-connect-rate
+                boolean answered = outcome.verdict() != null && outcome.verdict().outcome() == CallOutcome.ANSWERED;
+                connectRates.record(poolId, outcome.lineId(), answered, clock.millis());
+            }
+        });
         return new OutcomeRecorded(inserted);
     }
 

@@ -1,5 +1,7 @@
 package io.outdial.activities.campaign;
 
+import io.outdial.activities.pacing.ConnectRates;
+import io.outdial.activities.pacing.FairShareSettings;
 import io.outdial.activities.pacing.Reservations;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.activities.tasks.TaskRepository;
@@ -17,9 +19,11 @@ import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -50,8 +54,8 @@ public class CampaignActivitiesImpl implements CampaignActivities {
     public CampaignActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, WorkflowClient workflowClient,
                                   Clock clock, RoundSettings settings, MeterRegistry meters) {
         this(new CampaignRepository(dataSource), new TaskRepository(dataSource), new TaskQueue(jedis),
-                new Reservations(jedis), new CallStarter(workflowClient), startPool(), jedis, clock, settings,
-                ROUND_LEASE_TTL, meters);
+                new Reservations(jedis, FairShareSettings.defaults(), meters, clock), new CallStarter(workflowClient),
+                startPool(), jedis, clock, settings, ROUND_LEASE_TTL, meters, new ConnectRates(jedis), new Random());
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
@@ -59,11 +63,23 @@ public class CampaignActivitiesImpl implements CampaignActivities {
                                   Reservations reservations, CallStarter starter, Executor startExecutor,
                                   UnifiedJedis jedis, Clock clock, RoundSettings settings, Duration leaseTtl,
                                   MeterRegistry meters) {
+        this(campaigns, tasks, queue, reservations, starter, startExecutor, jedis, clock, settings, leaseTtl, meters,
+                new ConnectRates(jedis), new Random());
+    }
+
+    /**
+     * Takes every collaborator, with the lines' connect rates and the randomness of the line
+     * selection strategies (seeded in tests).
+     */
+    public CampaignActivitiesImpl(CampaignRepository campaigns, TaskRepository tasks, TaskQueue queue,
+                                  Reservations reservations, CallStarter starter, Executor startExecutor,
+                                  UnifiedJedis jedis, Clock clock, RoundSettings settings, Duration leaseTtl,
+                                  MeterRegistry meters, ConnectRates connectRates, RandomGenerator random) {
         this.clock = clock;
         this.metrics = new RoundMetrics(meters);
         this.ledger = new RoundLedger(jedis);
         this.releaser = new RoundReleaser(campaigns, tasks, queue, reservations, starter, startExecutor, clock,
-                settings, leaseTtl);
+                settings, leaseTtl, connectRates, random);
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.queue = queue;
@@ -77,7 +93,8 @@ public class CampaignActivitiesImpl implements CampaignActivities {
         }
         long startedAt = clock.millis();
         RoundResult result = ledger.store(request.campaignId(), request.roundNo(), releaser.release(request));
-        metrics.record(result, Duration.ofMillis(clock.millis() - startedAt));
+        metrics.record(result, Duration.ofMillis(startedAt - request.secondEpochMs()),
+                Duration.ofMillis(clock.millis() - startedAt));
         return result;
     }
 

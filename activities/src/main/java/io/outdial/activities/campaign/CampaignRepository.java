@@ -2,9 +2,16 @@ package io.outdial.activities.campaign;
 
 import io.outdial.workflows.campaign.CampaignStatus;
 import io.outdial.workflows.campaign.Pacing;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The campaigns in PostgreSQL, with the resources of their pools. */
@@ -16,18 +23,34 @@ public class CampaignRepository {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** The campaign with its pool's enabled FS nodes and lines, or empty if there is no such campaign. */
+    /** {@link #find(long, Instant)} as of now. */
     public Optional<CampaignPlan> find(long campaignId) {
-        record Row(long poolId, String status, int caps, int maxConcurrency, int ringTimeout) {
+        return find(campaignId, Instant.now());
+    }
+
+    /**
+     * The campaign with its pool's FS nodes and lines that are enabled and not evicted at {@code now},
+     * or empty if there is no such campaign. A line that none of the usable nodes carries is left out.
+     */
+    public Optional<CampaignPlan> find(long campaignId, Instant now) {
+        record Row(long poolId, String status, int caps, int maxConcurrency, int ringTimeout, int weight,
+                   String strategy) {
         }
         Optional<Row> row = jdbc.sql("""
-                        select pool_id, status, caps, max_concurrency, ring_timeout_seconds
+                        select pool_id, status, caps, max_concurrency, ring_timeout_seconds, weight, strategy
                         from campaigns where id = ?""")
                 .param(campaignId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), rs.getString(7)))
                 .optional();
-        return row.map(r -> new CampaignPlan(campaignId, r.poolId(), r.status(), r.caps(), r.maxConcurrency(),
-                r.ringTimeout(), fsNodes(r.poolId()), lines(r.poolId())));
+        return row.map(r -> {
+            List<CampaignPlan.FsNode> nodes = fsNodes(r.poolId(), now);
+            List<CampaignPlan.Line> lines = lines(r.poolId(), now).stream()
+                    .filter(line -> nodes.stream().anyMatch(node -> line.reachableOn(node.id())))
+                    .toList();
+            return new CampaignPlan(campaignId, r.poolId(), r.status(), r.caps(), r.maxConcurrency(), r.ringTimeout(),
+                    r.weight(), SelectionStrategy.valueOf(r.strategy()), nodes, lines);
+        });
     }
 
     /**
@@ -55,17 +78,31 @@ public class CampaignRepository {
                 .orElse(false);
     }
 
-    private List<CampaignPlan.FsNode> fsNodes(long poolId) {
-        return jdbc.sql("select id, caps, max_sessions from fs_nodes where pool_id = ? and enabled order by id")
-                .param(poolId)
+    private List<CampaignPlan.FsNode> fsNodes(long poolId, Instant now) {
+        return jdbc.sql("""
+                        select id, caps, max_sessions from fs_nodes
+                        where pool_id = ? and enabled and (evicted_until is null or evicted_until <= ?)
+                        order by id""")
+                .params(poolId, Timestamp.from(now))
                 .query((rs, n) -> new CampaignPlan.FsNode(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .list();
     }
 
-    private List<CampaignPlan.Line> lines(long poolId) {
-        return jdbc.sql("select id, gateway, caps, max_concurrency from lines where pool_id = ? and enabled order by id")
+    private List<CampaignPlan.Line> lines(long poolId, Instant now) {
+        Map<String, Set<String>> carriers = new HashMap<>();
+        jdbc.sql("""
+                        select m.line_id, m.fs_node_id from line_fs_nodes m join lines l on l.id = m.line_id
+                        where l.pool_id = ?""")
                 .param(poolId)
-                .query((rs, n) -> new CampaignPlan.Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .query((RowCallbackHandler) rs -> carriers.computeIfAbsent(rs.getString(1), id -> new HashSet<>())
+                        .add(rs.getString(2)));
+        return jdbc.sql("""
+                        select id, gateway, caps, max_concurrency from lines
+                        where pool_id = ? and enabled and (evicted_until is null or evicted_until <= ?)
+                        order by id""")
+                .params(poolId, Timestamp.from(now))
+                .query((rs, n) -> new CampaignPlan.Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        Set.copyOf(carriers.getOrDefault(rs.getString(1), Set.of()))))
                 .list();
     }
 }

@@ -3,15 +3,21 @@ package io.outdial.activities.campaign;
 import io.outdial.activities.pacing.Verdict;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
- * Chooses an FS node and a line for each call of one round, round-robin, skipping every node or line
- * that denied a reservation earlier in the round. Each denial removes a node or a line, so a call
- * tries at most (nodes + lines) combinations.
+ * Chooses an FS node and a line for each call of one round by the campaign's strategy, among the
+ * lines that have not denied a reservation earlier in the round and the nodes that have not and that
+ * carry the chosen line's gateway. Each denial removes a node or a line, so a call tries at most
+ * (nodes + lines) combinations.
  */
 class ResourcePicker {
+
+    /** The share of best-connect-rate choices sent to a random line instead, to keep learning rates. */
+    static final double EXPLORATION = 0.1;
 
     /** One combination. */
     record Pick(CampaignPlan.FsNode fsNode, CampaignPlan.Line line) {
@@ -19,27 +25,45 @@ class ResourcePicker {
 
     private final List<CampaignPlan.FsNode> fsNodes;
     private final List<CampaignPlan.Line> lines;
+    private final SelectionStrategy strategy;
+    private final Map<String, Double> connectRates;
+    private final RandomGenerator random;
     private final Set<String> deniedNodes = new HashSet<>();
     private final Set<String> deniedLines = new HashSet<>();
     private int nodeCursor;
     private int lineCursor;
 
-    /** @param start where the rotation starts, so successive rounds spread their first calls */
-    ResourcePicker(List<CampaignPlan.FsNode> fsNodes, List<CampaignPlan.Line> lines, long start) {
+    /**
+     * @param connectRates each line's recent connect rate (for {@link SelectionStrategy#BEST_CONNECT_RATE})
+     * @param start        where the rotations start, so successive rounds spread their first calls
+     */
+    ResourcePicker(List<CampaignPlan.FsNode> fsNodes, List<CampaignPlan.Line> lines, SelectionStrategy strategy,
+                   Map<String, Double> connectRates, RandomGenerator random, long start) {
         this.fsNodes = fsNodes;
         this.lines = lines;
+        this.strategy = strategy;
+        this.connectRates = connectRates;
+        this.random = random;
         this.nodeCursor = fsNodes.isEmpty() ? 0 : (int) Math.floorMod(start, fsNodes.size());
         this.lineCursor = lines.isEmpty() ? 0 : (int) Math.floorMod(start, lines.size());
     }
 
-    /** The next combination to try, or empty when every node or every line has denied. */
+    /** The next combination to try, or empty when no line with a usable node is left. */
     Optional<Pick> next() {
-        Optional<CampaignPlan.FsNode> node = first(fsNodes, nodeCursor, deniedNodes, CampaignPlan.FsNode::id);
-        Optional<CampaignPlan.Line> line = first(lines, lineCursor, deniedLines, CampaignPlan.Line::id);
-        if (node.isEmpty() || line.isEmpty()) {
+        List<CampaignPlan.Line> candidates = lines.stream()
+                .filter(line -> !deniedLines.contains(line.id()) && !usableNodes(line).isEmpty())
+                .toList();
+        if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Pick(node.get(), line.get()));
+        CampaignPlan.Line line = switch (strategy) {
+            case RANDOM -> candidates.get(random.nextInt(candidates.size()));
+            case ROUND_ROBIN -> inTurn(candidates);
+            case BEST_CONNECT_RATE -> random.nextDouble() < EXPLORATION
+                    ? candidates.get(random.nextInt(candidates.size()))
+                    : best(candidates);
+        };
+        return Optional.of(new Pick(nodeFor(line).orElseThrow(), line));
     }
 
     /** Moves on after a granted reservation, so the next call goes through the next node and line. */
@@ -57,20 +81,61 @@ class ResourcePicker {
         }
     }
 
+    /** The lines that have not denied a reservation in this round. */
+    List<String> undeniedLines() {
+        return lines.stream().map(CampaignPlan.Line::id).filter(id -> !deniedLines.contains(id)).toList();
+    }
+
     /** Why {@link #next()} is empty: every node denied (or none exists), else every line. */
     RoundLimit exhausted() {
         boolean nodesLeft = fsNodes.stream().anyMatch(n -> !deniedNodes.contains(n.id()));
         return nodesLeft ? RoundLimit.LINE : RoundLimit.FS_NODE;
     }
 
-    private static <T> Optional<T> first(List<T> items, int cursor, Set<String> denied,
-                                         java.util.function.Function<T, String> id) {
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get((cursor + i) % items.size());
-            if (!denied.contains(id.apply(item))) {
-                return Optional.of(item);
+    private CampaignPlan.Line inTurn(List<CampaignPlan.Line> candidates) {
+        for (int i = 0; i < lines.size(); i++) {
+            CampaignPlan.Line line = lines.get((lineCursor + i) % lines.size());
+            if (candidates.contains(line)) {
+                return line;
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("no candidate line");
+    }
+
+    private CampaignPlan.Line best(List<CampaignPlan.Line> candidates) {
+        CampaignPlan.Line best = candidates.get(0);
+        for (CampaignPlan.Line line : candidates) {
+            if (rate(line) > rate(best)) {
+                best = line;
+            }
+        }
+        return best;
+    }
+
+    private double rate(CampaignPlan.Line line) {
+        return connectRates.getOrDefault(line.id(), 0.0);
+    }
+
+    private List<CampaignPlan.FsNode> usableNodes(CampaignPlan.Line line) {
+        return fsNodes.stream()
+                .filter(node -> !deniedNodes.contains(node.id()) && line.reachableOn(node.id()))
+                .toList();
+    }
+
+    private Optional<CampaignPlan.FsNode> nodeFor(CampaignPlan.Line line) {
+        List<CampaignPlan.FsNode> usable = usableNodes(line);
+        if (usable.isEmpty()) {
+            return Optional.empty();
+        }
+        if (strategy == SelectionStrategy.RANDOM) {
+            return Optional.of(usable.get(random.nextInt(usable.size())));
+        }
+        for (int i = 0; i < fsNodes.size(); i++) {
+            CampaignPlan.FsNode node = fsNodes.get((nodeCursor + i) % fsNodes.size());
+            if (usable.contains(node)) {
+                return Optional.of(node);
+            }
+        }
+        throw new IllegalStateException("no usable node");
     }
 }

@@ -1,5 +1,7 @@
 package io.outdial.activities.campaign;
 
+import io.outdial.activities.pacing.ConnectRates;
+import io.outdial.activities.pacing.FairClaim;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -15,6 +17,7 @@ import io.outdial.workflows.campaign.RoundResult;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +47,17 @@ class RoundReleaser {
     private final Clock clock;
     private final RoundSettings settings;
     private final Duration leaseTtl;
+    private final ConnectRates connectRates;
+    private final RandomGenerator random;
 
     /**
-     * @param leaseTtl how long a round's lease lives before the place-call activity first renews it
+     * @param leaseTtl     how long a round's lease lives before the place-call activity first renews it
+     * @param connectRates the lines' recent connect rates, for the best-connect-rate strategy
+     * @param random       the randomness of the random and best-connect-rate strategies
      */
     RoundReleaser(CampaignRepository campaigns, TaskRepository tasks, TaskQueue queue, Reservations reservations,
                   CallStarter starter, Executor startExecutor, Clock clock, RoundSettings settings,
-                  Duration leaseTtl) {
+                  Duration leaseTtl, ConnectRates connectRates, RandomGenerator random) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.queue = queue;
@@ -59,13 +67,15 @@ class RoundReleaser {
         this.clock = clock;
         this.settings = settings;
         this.leaseTtl = leaseTtl;
+        this.connectRates = connectRates;
+        this.random = random;
     }
 
     RoundResult release(RoundRequest request) {
         long campaignId = request.campaignId();
-        CampaignPlan plan = campaigns.find(campaignId).orElseThrow(() ->
-                ApplicationFailure.newNonRetryableFailure("no campaign " + campaignId, "UnknownCampaign"));
         long startedAt = clock.millis();
+        CampaignPlan plan = campaigns.find(campaignId, Instant.ofEpochMilli(startedAt)).orElseThrow(() ->
+                ApplicationFailure.newNonRetryableFailure("no campaign " + campaignId, "UnknownCampaign"));
         long secondEnd = request.secondEpochMs() + 1000;
         if (startedAt >= secondEnd) {
             return result(plan, 0, RoundLimit.TIME_BUDGET);
@@ -81,7 +91,8 @@ class RoundReleaser {
         RoundLimit limitWhenAllUsed = wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS
                 : wanted == room ? RoundLimit.CAMPAIGN_CONCURRENCY : RoundLimit.NONE;
         List<Long> leased = queue.lease(campaignId, wanted);
-        ResourcePicker picker = new ResourcePicker(plan.fsNodes(), plan.lines(), request.roundNo());
+        ResourcePicker picker = picker(plan, request.roundNo(), startedAt);
+        FairClaim claim = new FairClaim(plan.weight(), leased.size());
 
         List<Started> starts = new ArrayList<>();
         RoundLimit limit = leased.size() < wanted ? RoundLimit.QUEUE_EMPTY : limitWhenAllUsed;
@@ -97,7 +108,7 @@ class RoundReleaser {
                 if (task == null || !task.queued()) {
                     continue; // cancelled, already dialing or gone: dropped from the queue
                 }
-                Reserved reserved = reserve(plan, pacing, picker, task, request.secondEpochMs());
+                Reserved reserved = reserve(plan, pacing, claim, picker, task, request.secondEpochMs());
                 if (reserved.limit() != null) {
                     limit = reserved.limit();
                     break;
@@ -117,11 +128,20 @@ class RoundReleaser {
             queue.pushBack(campaignId, leased.subList(next, leased.size()));
         }
         int released = awaitStarts(campaignId, starts, request.secondEpochMs());
+        // what this round did not take on a line that had room, the others may have
+        reservations.settle(plan.poolId(), campaignId, picker.undeniedLines(), request.secondEpochMs());
         return result(plan, released, limit);
     }
 
-    private Reserved reserve(CampaignPlan plan, Pacing pacing, ResourcePicker picker, TaskSnapshot task,
-                             long secondMs) {
+    private ResourcePicker picker(CampaignPlan plan, long roundNo, long nowMs) {
+        Map<String, Double> rates = plan.strategy() == SelectionStrategy.BEST_CONNECT_RATE
+                ? connectRates.rates(plan.poolId(), plan.lines().stream().map(CampaignPlan.Line::id).toList(), nowMs)
+                : Map.of();
+        return new ResourcePicker(plan.fsNodes(), plan.lines(), plan.strategy(), rates, random, roundNo);
+    }
+
+    private Reserved reserve(CampaignPlan plan, Pacing pacing, FairClaim claim, ResourcePicker picker,
+                             TaskSnapshot task, long secondMs) {
         while (true) {
             Optional<ResourcePicker.Pick> pick = picker.next();
             if (pick.isEmpty()) {
@@ -133,7 +153,7 @@ class RoundReleaser {
             Limits limits = new Limits(pacing.caps(), pacing.maxConcurrency(), p.fsNode().caps(),
                     p.fsNode().maxSessions(), p.line().caps(), p.line().maxConcurrency());
             long now = clock.millis();
-            Verdict verdict = reservations.reserve(lease, limits, secondMs, now, now + leaseTtl.toMillis());
+            Verdict verdict = reservations.reserve(lease, limits, claim, secondMs, now, now + leaseTtl.toMillis());
             if (verdict.granted()) {
                 picker.granted(p);
                 return new Reserved(p, lease, null);

@@ -22,11 +22,25 @@ final class PacingKeys {
                 prefix + "line:" + route.lineId() + ":" + epochSecond);
     }
 
-    /** Concurrency lease sets: campaign, node, line. */
+    /** Concurrency lease sets: campaign, node, line, and the campaign's own leases on the line. */
     static List<String> leases(Route route) {
         return List.of(campaignLeases(route.poolId(), route.campaignId()),
-                leasePrefix(route.poolId()) + "node:" + route.fsNodeId(),
-                leasePrefix(route.poolId()) + "line:" + route.lineId());
+                nodeLeases(route.poolId(), route.fsNodeId()),
+                lineLeases(route.poolId(), route.lineId()),
+                lineLeases(route.poolId(), route.lineId()) + ":campaign:" + route.campaignId());
+    }
+
+    static String nodeLeases(long poolId, String fsNodeId) {
+        return leasePrefix(poolId) + "node:" + fsNodeId;
+    }
+
+    static String lineLeases(long poolId, String lineId) {
+        return leasePrefix(poolId) + "line:" + lineId;
+    }
+
+    /** The line's fair-share hash: one field per campaign seen lately on the line. */
+    static String fairShare(Route route) {
+        return "pace:" + tag(route.poolId()) + ":fair:line:" + route.lineId();
     }
 
     static String campaignLeases(long poolId, long campaignId) {

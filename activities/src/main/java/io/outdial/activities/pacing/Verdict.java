@@ -8,7 +8,9 @@ public enum Verdict {
     FS_NODE_CAPS(Level.FS_NODE),
     FS_NODE_CONCURRENCY(Level.FS_NODE),
     LINE_CAPS(Level.LINE),
-    LINE_CONCURRENCY(Level.LINE);
+    LINE_CONCURRENCY(Level.LINE),
+    /** The line has room, but what is left is kept for campaigns below their fair share of it. */
+    LINE_FAIR_SHARE(Level.LINE);
 
     /** The resource a limit belongs to. */
     public enum Level { CAMPAIGN, FS_NODE, LINE }
@@ -28,7 +30,7 @@ public enum Verdict {
         return this == GRANTED;
     }
 
-    /** Decodes a script's reply: 0 granted, 1..6 the denial in declaration order. */
+    /** Decodes a script's reply: 0 granted, 1..7 the denial in declaration order. */
     static Verdict fromCode(long code) {
         return values()[(int) code];
     }

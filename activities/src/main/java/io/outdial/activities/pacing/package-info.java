@@ -1,6 +1,7 @@
 /**
  * Pacing: CAPS tokens and concurrency leases in Redis, taken atomically across a campaign, an FS
- * node and a line by one Lua script per call ({@link io.outdial.activities.pacing.Reservations}).
+ * node and a line by one Lua script per call ({@link io.outdial.activities.pacing.Reservations}),
+ * with the capacity of a shared line split fairly between the campaigns that want it.
  *
  * <p>Key layout. Every key of one pool shares the hash tag {@code {pool:<poolId>}}, so a script that
  * touches a campaign, a node and a line of that pool runs on one Redis Cluster slot (a campaign's
@@ -10,11 +11,48 @@
  *       {@code :line:<lineId>:}) &mdash; string counter of calls sent in that whole second; expires a
  *       few seconds after it is written;</li>
  *   <li>{@code pace:{pool:P}:lease:campaign:<campaignId>} (and {@code :node:<fsNodeId>},
- *       {@code :line:<lineId>}) &mdash; sorted set of concurrency leases: member {@code <taskId>:<attempt>},
+ *       {@code :line:<lineId>}, {@code :line:<lineId>:campaign:<campaignId>}: the campaign's own calls
+ *       on the line) &mdash; sorted set of concurrency leases: member {@code <taskId>:<attempt>},
  *       score the lease's expiry in epoch ms. Expired members are purged before every count, so a
- *       crashed worker's slots free themselves.</li>
+ *       crashed worker's slots free themselves;</li>
+ *   <li>{@code pace:{pool:P}:fair:line:<lineId>} &mdash; hash, one field per campaign seen on the line
+ *       lately: {@code weight:demand:seenMs:epochSecond:used:held}, where {@code used} counts its CAPS
+ *       tokens of that second on the line. Expires a minute after the line's last reservation.</li>
  * </ul>
  * Times are passed to the scripts as arguments (from a {@link java.time.Clock}), never read from
  * Redis {@code TIME}, so tests control them.
+ *
+ * <p>Fair share. Each reservation names the campaign's weight and demand (the calls its round wants
+ * this second, {@link io.outdial.activities.pacing.FairClaim}). Inside the same script, after the
+ * campaign's own limits pass:
+ * <ol>
+ *   <li>The campaign registers (or refreshes) its weight and demand on the line, even if it is then
+ *       denied, so the others leave it room from now on. Campaigns not seen for the active window
+ *       (3 s) are dropped: a campaign that is active keeps its share even in the part of a second
+ *       before its own round runs.</li>
+ *   <li>Water-filling over the active campaigns gives each a share of the line's CAPS (demand: what
+ *       it wants this second) and, separately, of its concurrency (demand: its calls in flight on the
+ *       line plus what it wants): capacity in proportion to the weights, but never more than a
+ *       campaign's demand; what a capped campaign leaves is shared again among the rest
+ *       (work-conserving).</li>
+ *   <li>A campaign below the whole part of its share (and at least 1, so no campaign with demand
+ *       starves, whatever its weight) is granted whenever the line has room. Above it, it is granted
+ *       only if what is left of the line still covers what the other campaigns may take below their
+ *       shares; otherwise {@link io.outdial.activities.pacing.Verdict#LINE_FAIR_SHARE}.</li>
+ *   <li>From the borrow point of a second (500 ms in), the CAPS tokens kept for campaigns below their
+ *       share are free for anyone; concurrency slots are always kept, as they outlive the second.</li>
+ *   <li>When a round ends, it settles its claim ({@link io.outdial.activities.pacing.Reservations#settle}):
+ *       on every line that did not deny it, its demand becomes what it got there. A campaign held back
+ *       by its own limits, or spread over several lines, so stops keeping room it will not use, for the
+ *       rest of the second and until its next round.</li>
+ * </ol>
+ * A campaign that is active but has not run its round yet in the current second is judged by its last
+ * demand; that is the price of protecting its share before it arrives, bounded by the borrow point
+ * and by the active window.
+ * The other campaigns' calls in flight are read from their {@code :line:<lineId>:campaign:<id>} lease
+ * sets, whose names the script derives from the line's key: they carry the same hash tag, so on a
+ * cluster they live on the slot the script runs on. Late CAPS-only tokens
+ * ({@link io.outdial.activities.pacing.Reservations#takeCapsToken}) respect every limit but are not
+ * counted in shares.
  */
 package io.outdial.activities.pacing;

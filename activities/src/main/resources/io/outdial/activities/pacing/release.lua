@@ -1,6 +1,6 @@
--- Removes a lease at every level. KEYS[1..3]: lease sets; ARGV[1]: lease id. Returns levels removed.
+-- Removes a lease from every lease set given. KEYS: lease sets; ARGV[1]: lease id. Returns sets removed from.
 local removed = 0
-for level = 1, 3 do
-  removed = removed + redis.call('ZREM', KEYS[level], ARGV[1])
+for k = 1, #KEYS do
+  removed = removed + redis.call('ZREM', KEYS[k], ARGV[1])
 end
 return removed

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.outdial.activities.pacing.ConnectRates;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -80,7 +81,7 @@ class CallActivitiesImplTest {
             clock.advance(duration);
         };
         environment.registerActivitiesImplementations(new CallActivitiesImpl(new CallRepository(dataSource),
-                new CallClaims(jedis), reservations, dialer, clock, sleeper, PlaceCallSettings.defaults(), meters));
+                new CallClaims(jedis), reservations, new ConnectRates(jedis), dialer, clock, sleeper, PlaceCallSettings.defaults(), meters));
         activities = environment.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofMinutes(1))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
@@ -257,6 +258,22 @@ class CallActivitiesImplTest {
             assertThat(jdbc.sql("select status || ' ' || outcome || ' ' || fault_class from call_tasks where id = ?")
                     .param(taskId).query(String.class).single()).isEqualTo("DONE ANSWERED ANSWERED");
             assertThat(reservations.inFlight(seeded.poolId(), seeded.campaignId(), SECOND)).isZero();
+        }
+
+        @Test
+        void countsEachSentAttemptOnceAndItsConnectForTheLinesConnectRate() {
+            ConnectRates rates = new ConnectRates(jedis);
+            activities.recordOutcome(outcome(1, false));
+            activities.recordOutcome(outcome(1, false));
+
+            // optimistic prior 2 of 4, plus 1 of 1
+            assertThat(rates.rates(seeded.poolId(), List.of("line1"), clock.millis()).get("line1")).isEqualTo(0.6);
+
+            OutcomeRecord busy = new OutcomeRecord(seeded.campaignId(), taskId, 2, "fs1", "line1", "call-x",
+                    outcome(2, true).observed(), new Classification(FaultClass.CALLEE_OUTCOME, CallOutcome.BUSY), true);
+            activities.recordOutcome(busy);
+
+            assertThat(rates.rates(seeded.poolId(), List.of("line1"), clock.millis()).get("line1")).isEqualTo(0.5);
         }
 
         @Test

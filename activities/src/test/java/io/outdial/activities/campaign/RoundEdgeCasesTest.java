@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.outdial.activities.pacing.FairClaim;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.activities.pacing.Reservations;
@@ -151,11 +152,12 @@ class RoundEdgeCasesTest {
         AtomicInteger calls = new AtomicInteger();
         Reservations failingOnTheThird = new Reservations(jedis) {
             @Override
-            public Verdict reserve(Lease lease, Limits limits, long secondMs, long nowMs, long leaseUntilMs) {
+            public Verdict reserve(Lease lease, Limits limits, FairClaim claim, long secondMs, long nowMs,
+                                   long leaseUntilMs) {
                 if (calls.incrementAndGet() == 3) {
                     throw new JedisConnectionException("connection reset");
                 }
-                return super.reserve(lease, limits, secondMs, nowMs, leaseUntilMs);
+                return super.reserve(lease, limits, claim, secondMs, nowMs, leaseUntilMs);
             }
         };
         CampaignActivitiesImpl activities = new CampaignActivitiesImpl(new CampaignRepository(dataSource),

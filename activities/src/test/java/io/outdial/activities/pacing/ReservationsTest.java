@@ -44,6 +44,8 @@ class ReservationsTest {
     void keysOfOneRouteShareOneClusterSlot() {
         List<String> keys = new java.util.ArrayList<>(PacingKeys.caps(ROUTE, SECOND));
         keys.addAll(PacingKeys.leases(ROUTE));
+        keys.add(PacingKeys.fairShare(ROUTE));
+        keys.add(PacingKeys.lineLeases(1, "line1") + ":campaign:99"); // another campaign's, read by the script
 
         assertThat(keys).extracting(JedisClusterCRC16::getSlot).containsOnly(JedisClusterCRC16.getSlot("{pool:1}"));
     }

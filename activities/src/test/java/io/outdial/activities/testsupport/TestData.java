@@ -1,5 +1,7 @@
 package io.outdial.activities.testsupport;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +59,38 @@ public final class TestData {
     /** Enables or disables an FS node. */
     public void fsNodeEnabled(String id, boolean enabled) {
         jdbc.sql("update fs_nodes set enabled = ? where id = ?").params(enabled, id).update();
+    }
+
+    /** Enables or disables a line. */
+    public void lineEnabled(String id, boolean enabled) {
+        jdbc.sql("update lines set enabled = ? where id = ?").params(enabled, id).update();
+    }
+
+    /** Evicts an FS node until the instant (null re-admits it). */
+    public void evictFsNode(String id, Instant until) {
+        jdbc.sql("update fs_nodes set evicted_until = ? where id = ?").params(timestamp(until), id).update();
+    }
+
+    /** Evicts a line until the instant (null re-admits it). */
+    public void evictLine(String id, Instant until) {
+        jdbc.sql("update lines set evicted_until = ? where id = ?").params(timestamp(until), id).update();
+    }
+
+    /** Says the line's gateway is carried by these FS nodes only. */
+    public void lineOnNodes(String lineId, String... fsNodeIds) {
+        for (String node : fsNodeIds) {
+            jdbc.sql("insert into line_fs_nodes (line_id, fs_node_id) values (?, ?)").params(lineId, node).update();
+        }
+    }
+
+    /** Sets a campaign's fair-share weight and selection strategy. */
+    public void campaignSelection(long campaignId, int weight, String strategy) {
+        jdbc.sql("update campaigns set weight = ?, strategy = ? where id = ?").params(weight, strategy, campaignId)
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public long campaign(long tenantId, long poolId, int caps, int maxConcurrency, int ringTimeoutSeconds) {

@@ -1,0 +1,14 @@
+-- A campaign's round is over: on each line given (lines that did not deny it), its demand for the
+-- rest of the second, and until its next round, is what it got there (0 if it did not use the line).
+-- KEYS: the lines' fair-share hashes; ARGV[1]: campaign id; ARGV[2]: the round's epoch second
+for k = 1, #KEYS do
+  local entry = redis.call('HGET', KEYS[k], ARGV[1])
+  if entry then
+    local w, d, seen, sec, used, h = string.match(entry, '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)$')
+    if sec ~= ARGV[2] then
+      used = '0'
+    end
+    redis.call('HSET', KEYS[k], ARGV[1], w .. ':' .. used .. ':' .. seen .. ':' .. ARGV[2] .. ':' .. used .. ':' .. h)
+  end
+end
+return #KEYS
