@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporalPort     the frontend port of the Temporal CLI dev server
  * @param temporalUiPort   the Web UI port of the Temporal CLI dev server
  * @param startupTimeout   how long to wait for the Temporal CLI dev server to answer
+ * @param sim              the FreeSWITCH simulator's topology, which the dev seed mirrors in the database
  */
 @ConfigurationProperties("outdial.dev")
 public record DevProperties(@DefaultValue("false") boolean enabled,
@@ -24,7 +25,17 @@ public record DevProperties(@DefaultValue("false") boolean enabled,
                             @DefaultValue("true") boolean persistent,
                             @DefaultValue("7233") int temporalPort,
                             @DefaultValue("8233") int temporalUiPort,
-                            @DefaultValue("60s") Duration startupTimeout) {
+                            @DefaultValue("60s") Duration startupTimeout,
+                            @DefaultValue Sim sim) {
+
+    /**
+     * The simulated FreeSWITCH nodes and carriers (prefix {@code outdial.dev.sim}).
+     *
+     * @param config an fs-sim JSON config file (see {@code infra/fs-sim/README.md}); unset: the demo's
+     *               topology, two nodes and two gateways of 10 CAPS (see {@link DevTopology#demo()})
+     */
+    public record Sim(Path config) {
+    }
 
     /** Which Temporal server dev mode starts. */
     public enum TemporalMode {
