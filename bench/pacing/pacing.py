@@ -50,7 +50,7 @@ class App:
         self.port = free_port()
         self.log_path = run_dir / "app.log"
         self.base = f"http://127.0.0.1:{self.port}"
-        command = ["java", f"-Xmx{args.heap}", "-jar", str(REPO / "api/target/outdial.jar"),
+        command = ["java", f"-Xmx{args.heap}", *args.jvm_arg, "-jar", str(REPO / "api/target/outdial.jar"),
                    "--spring.profiles.active=dev",
                    f"--server.port={self.port}",
                    f"--outdial.dev.sim.config={args.sim_config}",
@@ -246,9 +246,38 @@ def judge(args, campaigns, stats_start, stats_end, t_window_start, t_window_end,
         else (None, None, "prometheus endpoint not read")
     report["sendDelay"] = quantiles_from_prometheus(prometheus, "outdial_call_send_delay") if prometheus \
         else (None, None, "")
+    report["temporal"] = temporal_figures(prometheus) if prometheus else {}
     report["outcomes"] = stats_end.get("outcomes", {})
     report["dialedTwice"] = stats_end.get("numbersDialedMoreThanOnce", 0)
     return report
+
+
+def mean_ms(text, metric, **labels):
+    """Mean in ms of a Micrometer timer over every series matching the labels, or None."""
+    total = count = 0.0
+    for m in re.finditer(rf'^{metric}_seconds_(sum|count){{([^}}]*)}} ([0-9.eE+-]+)', text, re.M):
+        if all(f'{k}="{v}"' in m.group(2) for k, v in labels.items()):
+            if m.group(1) == "sum":
+                total += float(m.group(3))
+            else:
+                count += float(m.group(3))
+    return total / count * 1000 if count else None
+
+
+def temporal_figures(text):
+    """Where a call's time goes on the Temporal side, from the SDK's own metrics (app-side view)."""
+    return {
+        "start call workflow": mean_ms(text, "temporal_request_latency", operation="StartWorkflowExecution",
+                                       workflow_type="Call"),
+        "complete workflow task": mean_ms(text, "temporal_request_latency",
+                                          operation="RespondWorkflowTaskCompleted"),
+        "complete activity task": mean_ms(text, "temporal_request_latency",
+                                          operation="RespondActivityTaskCompleted"),
+        "workflow task queue wait (calls)": mean_ms(text, "temporal_workflow_task_schedule_to_start_latency",
+                                                    task_queue="outdial-calls:sticky"),
+        "call workflow end to end": mean_ms(text, "temporal_workflow_endtoend_latency", workflow_type="Call"),
+        "round activity": mean_ms(text, "outdial_round_duration"),
+    }
 
 
 def fmt_ms(value):
@@ -282,6 +311,8 @@ def print_report(r, args, campaigns, details):
     if s50 is not None:
         print(f"originate delay after its reserved second p50/p99: {fmt_ms(s50)} / {fmt_ms(s99)} ({show})")
     print(f"simulator outcomes: {r['outcomes']}; numbers dialed twice: {r['dialedTwice']}")
+    if r["temporal"]:
+        print("mean latencies seen by the app: " + ", ".join(f"{k} {fmt_ms(v)}" for k, v in r["temporal"].items()))
     busy = sorted(r["cpuCoresUsed"].items(), key=lambda kv: -kv[1])
     print(f"CPU cores used in the window (of {os.cpu_count()}): "
           + ", ".join(f"{name} {cores:.2f}" for name, cores in busy if cores >= 0.01)
@@ -295,6 +326,11 @@ def run(args):
     run_dir = Path(args.run_dir or (REPO / "var" / "bench" / time.strftime("pacing-%Y%m%dT%H%M%S")))
     run_dir.mkdir(parents=True, exist_ok=True)
     sim = json.loads(Path(args.sim_config).read_text())
+    if args.line_caps:
+        for gateway in sim["gateways"]:
+            gateway["caps"] = args.line_caps
+        args.sim_config = str(run_dir / "sim.json")
+        Path(args.sim_config).write_text(json.dumps(sim, indent=2))
     args.line_caps_total = sum(g["caps"] for g in sim["gateways"])
     weights = weights_of(args.weights, args.campaigns)
     print(f"run directory: {run_dir}")
@@ -358,13 +394,17 @@ def main():
     parser.add_argument("--min-tasks", type=int, default=500)
     parser.add_argument("--target", type=float, default=0.97, help="utilization target (0.97)")
     parser.add_argument("--sim-config", default=str(HERE / "sim.json"))
-    parser.add_argument("--temporal", default="AUTO", choices=["AUTO", "CLI", "TEST_SERVER"])
+    parser.add_argument("--line-caps", type=int, help="overrides every gateway's (line's) CAPS of the sim config")
+    parser.add_argument("--temporal", default="TEST_SERVER", choices=["AUTO", "CLI", "TEST_SERVER"],
+                        help="which Temporal dev mode starts (default TEST_SERVER, the faster one on 2 cores)")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--startup-timeout", type=int, default=240)
     parser.add_argument("--hard-timeout", type=int, default=900, help="the whole run's limit in seconds (900)")
     parser.add_argument("--run-dir")
     parser.add_argument("--app-arg", action="append", default=[],
                         help="extra application argument, e.g. --app-arg=--outdial.round.budget=800ms")
+    parser.add_argument("--jvm-arg", action="append", default=[],
+                        help="extra JVM argument, e.g. --jvm-arg=-XX:StartFlightRecording=filename=app.jfr")
     args = parser.parse_args()
 
     def out_of_time(signum, frame):

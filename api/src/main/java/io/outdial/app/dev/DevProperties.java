@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporalUiPort   the Web UI port of the Temporal CLI dev server
  * @param startupTimeout   how long to wait for the Temporal CLI dev server to answer
  * @param sim              the FreeSWITCH simulator's topology, which the dev seed mirrors in the database
+ * @param pollers          poller counts of every Temporal worker in dev mode, over those of {@code spring.temporal.workers}
  */
 @ConfigurationProperties("outdial.dev")
 public record DevProperties(@DefaultValue("false") boolean enabled,
@@ -26,7 +27,20 @@ public record DevProperties(@DefaultValue("false") boolean enabled,
                             @DefaultValue("7233") int temporalPort,
                             @DefaultValue("8233") int temporalUiPort,
                             @DefaultValue("60s") Duration startupTimeout,
-                            @DefaultValue Sim sim) {
+                            @DefaultValue Sim sim,
+                            @DefaultValue Pollers pollers) {
+
+    /**
+     * Poller counts that replace those of {@code spring.temporal.workers} (a Spring list, which a profile
+     * can only replace whole) for every worker in dev mode (prefix {@code outdial.dev.pollers}). Each
+     * poller has one long poll open; when the server answers slowly, as the dev server on a busy machine
+     * does, few pollers cap how many tasks per second a worker gets.
+     *
+     * @param workflowTask workflow task pollers per worker; unset keeps the worker's own setting
+     * @param activityTask activity task pollers per worker; unset keeps the worker's own setting
+     */
+    public record Pollers(Integer workflowTask, Integer activityTask) {
+    }
 
     /**
      * The simulated FreeSWITCH nodes and carriers (prefix {@code outdial.dev.sim}).
