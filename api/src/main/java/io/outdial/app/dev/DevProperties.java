@@ -2,6 +2,7 @@ package io.outdial.app.dev;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporalUiPort   the Web UI port of the Temporal CLI dev server
  * @param startupTimeout   how long to wait for the Temporal CLI dev server to answer
  * @param sim              the FreeSWITCH simulator's topology, which the dev seed mirrors in the database
+ * @param temporalArgs     extra arguments of {@code temporal server start-dev}, e.g. {@code --dynamic-config-value=KEY=VALUE}
  * @param pollers          poller counts of every Temporal worker in dev mode, over those of {@code spring.temporal.workers}
  */
 @ConfigurationProperties("outdial.dev")
@@ -28,7 +30,12 @@ public record DevProperties(@DefaultValue("false") boolean enabled,
                             @DefaultValue("8233") int temporalUiPort,
                             @DefaultValue("60s") Duration startupTimeout,
                             @DefaultValue Sim sim,
+                            List<String> temporalArgs,
                             @DefaultValue Pollers pollers) {
+
+    public DevProperties {
+        temporalArgs = temporalArgs == null ? List.of() : List.copyOf(temporalArgs);
+    }
 
     /**
      * Poller counts that replace those of {@code spring.temporal.workers} (a Spring list, which a profile

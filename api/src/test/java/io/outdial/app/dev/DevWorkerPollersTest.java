@@ -11,7 +11,7 @@ class DevWorkerPollersTest {
 
     private static DevProperties pollers(Integer workflowTask, Integer activityTask) {
         return new DevProperties(true, DevProperties.TemporalMode.TEST_SERVER, Path.of("var"), false, 7233, 8233,
-                Duration.ofSeconds(60), new DevProperties.Sim(null), new DevProperties.Pollers(workflowTask, activityTask));
+                Duration.ofSeconds(60), new DevProperties.Sim(null), java.util.List.of(), new DevProperties.Pollers(workflowTask, activityTask));
     }
 
     @Test
