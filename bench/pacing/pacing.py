@@ -247,6 +247,7 @@ def judge(args, campaigns, stats_start, stats_end, t_window_start, t_window_end,
     report["sendDelay"] = quantiles_from_prometheus(prometheus, "outdial_call_send_delay") if prometheus \
         else (None, None, "")
     report["temporal"] = temporal_figures(prometheus) if prometheus else {}
+    report["inUse"] = capacity_in_use(prometheus) if prometheus else {}
     report["outcomes"] = stats_end.get("outcomes", {})
     report["dialedTwice"] = stats_end.get("numbersDialedMoreThanOnce", 0)
     return report
@@ -262,6 +263,30 @@ def mean_ms(text, metric, **labels):
             else:
                 count += float(m.group(3))
     return total / count * 1000 if count else None
+
+
+def gauge(text, metric, **labels):
+    for m in re.finditer(rf'^{metric}{{([^}}]*)}} ([0-9.eE+-]+)', text, re.M):
+        if all(f'{k}="{v}"' in m.group(1) for k, v in labels.items()):
+            return float(m.group(2))
+    return None
+
+
+def capacity_in_use(text):
+    """Snapshot at the end of the window: worker slots and database connections in use."""
+    return {
+        "call activity slots": (gauge(text, "temporal_worker_task_slots_used", task_queue="outdial-calls",
+                                      worker_type="ActivityWorker"),
+                                gauge(text, "temporal_worker_task_slots_available", task_queue="outdial-calls",
+                                      worker_type="ActivityWorker")),
+        "call workflow task slots": (gauge(text, "temporal_worker_task_slots_used", task_queue="outdial-calls",
+                                           worker_type="WorkflowWorker"),
+                                     gauge(text, "temporal_worker_task_slots_available",
+                                           task_queue="outdial-calls", worker_type="WorkflowWorker")),
+        "database connections": (gauge(text, "hikaricp_connections_active"),
+                                 gauge(text, "hikaricp_connections_idle")),
+        "waiting for a connection": (gauge(text, "hikaricp_connections_pending"), None),
+    }
 
 
 def temporal_figures(text):
@@ -313,6 +338,10 @@ def print_report(r, args, campaigns, details):
     print(f"simulator outcomes: {r['outcomes']}; numbers dialed twice: {r['dialedTwice']}")
     if r["temporal"]:
         print("mean latencies seen by the app: " + ", ".join(f"{k} {fmt_ms(v)}" for k, v in r["temporal"].items()))
+    if r["inUse"]:
+        print("in use at the end (used/free): " + ", ".join(
+            f"{k} {used:.0f}" + ("" if free is None else f"/{free:.0f}")
+            for k, (used, free) in r["inUse"].items() if used is not None))
     busy = sorted(r["cpuCoresUsed"].items(), key=lambda kv: -kv[1])
     print(f"CPU cores used in the window (of {os.cpu_count()}): "
           + ", ".join(f"{name} {cores:.2f}" for name, cores in busy if cores >= 0.01)
