@@ -199,9 +199,11 @@ def quantiles_from_prometheus(text, base):
                     return b * 1000
             return math.inf
         return at(0.5), at(0.99), "histogram buckets (upper bounds)"
-    count = re.search(rf'^{base}_seconds_count(?:{{[^}}]*}})? ([0-9.eE+-]+)', text, re.M)
-    if count:
-        return None, None, "timer exists but publishes neither quantiles nor a histogram"
+    mean = mean_ms(text, base)
+    if mean is not None:
+        worst = [float(v) for v in re.findall(rf'^{base}_seconds_max(?:{{[^}}]*}})? ([0-9.eE+-]+)', text, re.M)]
+        return None, None, (f"the timer publishes no percentiles: mean {mean:.0f} ms, recent max "
+                            f"{max(worst, default=0) * 1000:.0f} ms")
     return None, None, f"no {base} timer in /actuator/prometheus"
 
 
