@@ -311,12 +311,26 @@ def fmt_ms(value):
     return "n/a" if value is None else ("inf" if value == math.inf else f"{value:.0f} ms")
 
 
+def binding_limit(args):
+    """Says which limit binds: the benchmark means it to be the line CAPS, everything else above them."""
+    sim = args.sim
+    total = sum(g["caps"] for g in sim["gateways"])
+    nodes = sim.get("nodes", 2)
+    limits = sim.get("nodeLimits", {"maxSessions": 1000, "sessionsPerSecond": 100})
+    text = (f"binding limit: line CAPS, {len(sim['gateways'])} lines, {total} originates/s in all; above it: "
+            f"campaign CAPS {args.campaigns} x {args.campaign_caps}, FS nodes {nodes} x "
+            f"{limits['sessionsPerSecond']}/s and {nodes} x {limits['maxSessions']} sessions, gateway "
+            f"concurrency {min(g.get('maxConcurrency', 100) for g in sim['gateways'])} each")
+    if min(args.campaigns * args.campaign_caps, nodes * limits["sessionsPerSecond"]) < total:
+        text += "\nWARNING: campaign or FS node CAPS are below the lines' total: they, not the lines, bind"
+    return text
+
+
 def print_report(r, args, campaigns, details):
     print()
     print(f"== pacing benchmark: {len(campaigns)} campaigns, {len(r['lines'])} lines, "
           f"{args.duration} s ({r['windowSeconds']} s steady-state window after {args.warmup} s warm-up)")
-    print("binding limit: line CAPS (gateways take 1000 calls at once, calls last ~0.3-1.3 s; campaign CAPS "
-          f"{args.campaign_caps} and FS node limits are above the lines' total)")
+    print(binding_limit(args))
     print(f"{'line':6} {'CAPS':>5} {'violations':>10} {'max/s':>6} {'utilization':>12}")
     for gw, line in r["lines"].items():
         print(f"{gw:6} {line['caps']:>5} {line['violations']:>10} {line['worst']:>6} {line['utilization']:>12.3f}")
@@ -363,6 +377,7 @@ def run(args):
         args.sim_config = str(run_dir / "sim.json")
         Path(args.sim_config).write_text(json.dumps(sim, indent=2))
     args.line_caps_total = sum(g["caps"] for g in sim["gateways"])
+    args.sim = sim
     weights = weights_of(args.weights, args.campaigns)
     print(f"run directory: {run_dir}")
     app = App(args, run_dir)
