@@ -36,7 +36,11 @@ def http(method, url, body=None, timeout=30):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(url, data=data, method=method,
                                  headers={"content-type": "application/json"} if data else {})
-    with urllib.request.urlopen(req, timeout=timeout) as resp:
+    try:
+        resp = urllib.request.urlopen(req, timeout=timeout)
+    except urllib.error.HTTPError as e:
+        raise RuntimeError(f"{method} {url}: {e.code} {e.read().decode(errors='replace')[:500]}") from e
+    with resp:
         raw = resp.read()
         if resp.headers.get_content_type().endswith("json") and raw:
             return json.loads(raw)
