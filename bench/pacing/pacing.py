@@ -81,7 +81,7 @@ class App:
             try:
                 if http("GET", self.base + "/actuator/health", timeout=5).get("status") == "UP":
                     return
-            except (urllib.error.URLError, OSError, ValueError):
+            except (urllib.error.URLError, OSError, ValueError, RuntimeError):
                 pass
             time.sleep(1)
         raise RuntimeError(f"the app was not ready within {timeout} s; see {self.log_path}")
@@ -410,7 +410,7 @@ def run(args):
         stats_end = http("GET", observer + "/sim/stats", timeout=60)
         try:
             prometheus = http("GET", app.base + "/actuator/prometheus")
-        except (urllib.error.URLError, OSError):
+        except (urllib.error.URLError, OSError, RuntimeError):
             prometheus = ""
         details = {}
         for c in campaigns:
