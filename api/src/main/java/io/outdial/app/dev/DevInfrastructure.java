@@ -47,7 +47,7 @@ public final class DevInfrastructure implements DisposableBean {
     }
 
     private void startAll(DevProperties dev) throws IOException {
-        SimConfig simConfig = SimConfig.defaults();
+        SimConfig simConfig = DevTopology.of(dev.sim());
         sim = FsSim.start(simConfig);
         started.add(sim);
         log.info("FreeSWITCH simulator: nodes {}, observer http://127.0.0.1:{}/sim/stats", sim.nodes(), sim.httpPort());

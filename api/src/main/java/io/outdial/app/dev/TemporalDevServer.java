@@ -51,6 +51,7 @@ final class TemporalDevServer implements AutoCloseable {
             command.add("--search-attribute");
             command.add(key.getName() + "=" + cliType(key.getValueType().name()));
         });
+        command.addAll(properties.temporalArgs());
         Path logFile = dataDir.resolve("temporal.log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param commands commands received per node, keyed by first word (plus the second for api/bgapi)
  * @param outcomes finished originates by cause (hangup cause or the -ERR cause of a failed originate)
  * @param answered calls that were answered
+ * @param originatesPerCampaign originates per value of their {@code campaign_id} channel variable (those
+ *                              without it are not counted here)
  */
 public record SimStats(long originates,
                        Map<String, Map<Long, Long>> originatesPerGatewayPerSecond,
@@ -27,5 +29,6 @@ public record SimStats(long originates,
                        Map<String, Integer> currentCallsPerGateway,
                        Map<String, Map<String, Long>> commands,
                        Map<String, Long> outcomes,
-                       long answered) {
+                       long answered,
+                       Map<String, Long> originatesPerCampaign) {
 }

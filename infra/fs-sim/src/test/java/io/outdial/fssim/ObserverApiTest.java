@@ -77,6 +77,27 @@ class ObserverApiTest {
     }
 
     @Test
+    void statsCountOriginatesPerCampaignFromTheCampaignIdChannelVariable() throws Exception {
+        try (EslTestClient c = EslTestClient.login(sim.eslPort("fs1"))) {
+            c.command("filter Event-Name CHANNEL_HANGUP_COMPLETE");
+            c.command("event plain CHANNEL_HANGUP_COMPLETE");
+            for (String campaign : new String[] {"7", "7", "8", ""}) {
+                String var = campaign.isEmpty() ? "" : ",campaign_id=" + campaign;
+                c.command("bgapi originate {origination_uuid=c" + System.nanoTime() + var
+                        + "}sofia/gateway/gw1/15550006666 &park()");
+                c.readUntil(f -> eventName(f).equals("CHANNEL_HANGUP_COMPLETE"));
+            }
+        }
+
+        JsonNode stats = json.readTree(get("/sim/stats").body());
+
+        assertThat(stats.get("originates").asLong()).isEqualTo(4);
+        assertThat(stats.get("originatesPerCampaign").properties()).hasSize(2);
+        assertThat(stats.at("/originatesPerCampaign/7").asLong()).isEqualTo(2);
+        assertThat(stats.at("/originatesPerCampaign/8").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void resetClearsTheCounters() throws Exception {
         try (EslTestClient c = EslTestClient.login(sim.eslPort("fs2"))) {
             c.command("api status");

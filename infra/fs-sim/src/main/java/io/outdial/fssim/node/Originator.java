@@ -20,6 +20,9 @@ final class Originator {
     static final String USAGE = "-USAGE: <call url> <exten>|&<application_name>(<app_args>) [<dialplan>] "
             + "[<context>] [<cid_name>] [<cid_num>] [<timeout_sec>]\n";
 
+    /** The channel variable the observer counts originates by (the engine tags each call with its campaign). */
+    static final String CAMPAIGN_VARIABLE = "campaign_id";
+
     private final SimContext ctx;
     private final NodeLimits limits;
     private final CallRunner runner;
@@ -37,12 +40,13 @@ final class Originator {
         long second = Math.floorDiv(receivedAtMs, 1000);
         Optional<OriginateRequest> parsed = OriginateRequest.parse(args);
         if (parsed.isEmpty()) {
-            ctx.stats().originate(null, null, second);
+            ctx.stats().originate(null, null, null, second);
             result.accept(USAGE);
             return;
         }
         OriginateRequest req = parsed.get();
-        ctx.stats().originate(ctx.carrier().exists(req.gateway()) ? req.gateway() : null, req.number(), second);
+        ctx.stats().originate(ctx.carrier().exists(req.gateway()) ? req.gateway() : null, req.number(),
+                req.vars().get(CAMPAIGN_VARIABLE), second);
         if (req.gateway() == null) {
             fail(req.endpoint().startsWith("sofia/gateway/") ? HangupCause.INVALID_GATEWAY : null, result);
             return;

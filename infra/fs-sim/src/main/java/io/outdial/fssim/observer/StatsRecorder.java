@@ -16,6 +16,7 @@ public final class StatsRecorder {
     private final Map<String, TreeMap<Long, Long>> perGatewayPerSecond = new TreeMap<>();
     private final Map<String, Long> maxPerSecond = new TreeMap<>();
     private final Map<String, Long> dialsPerNumber = new HashMap<>();
+    private final Map<String, Long> perCampaign = new TreeMap<>();
     private long numbersDialedMoreThanOnce;
     private final Map<String, Map<String, Long>> commands = new TreeMap<>();
     private final Map<String, Long> outcomes = new TreeMap<>();
@@ -25,9 +26,15 @@ public final class StatsRecorder {
         commands.computeIfAbsent(nodeId, n -> new TreeMap<>()).merge(key, 1L, Long::sum);
     }
 
-    /** An originate was received; {@code gateway} and {@code number} are null when it named none. */
-    public synchronized void originate(String gateway, String number, long epochSecond) {
+    /**
+     * An originate was received; {@code gateway}, {@code number} and {@code campaign} (its {@code campaign_id}
+     * channel variable) are null when it named none.
+     */
+    public synchronized void originate(String gateway, String number, String campaign, long epochSecond) {
         originates++;
+        if (campaign != null) {
+            perCampaign.merge(campaign, 1L, Long::sum);
+        }
         if (gateway != null) {
             TreeMap<Long, Long> seconds = perGatewayPerSecond.computeIfAbsent(gateway, g -> new TreeMap<>());
             long n = seconds.merge(epochSecond, 1L, Long::sum);
@@ -52,6 +59,7 @@ public final class StatsRecorder {
         perGatewayPerSecond.clear();
         maxPerSecond.clear();
         dialsPerNumber.clear();
+        perCampaign.clear();
         numbersDialedMoreThanOnce = 0;
         commands.clear();
         outcomes.clear();
@@ -66,6 +74,7 @@ public final class StatsRecorder {
         commands.forEach((node, counts) -> commandsCopy.put(node, new TreeMap<>(counts)));
         return new SimStats(originates, perSecond, new TreeMap<>(maxPerSecond), new LinkedHashMap<>(gatewayCaps),
                 new TreeMap<>(dialsPerNumber), numbersDialedMoreThanOnce, new LinkedHashMap<>(currentCalls),
-                new LinkedHashMap<>(currentCallsPerGateway), commandsCopy, new TreeMap<>(outcomes), answered);
+                new LinkedHashMap<>(currentCallsPerGateway), commandsCopy, new TreeMap<>(outcomes), answered,
+                new TreeMap<>(perCampaign));
     }
 }
