@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -24,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "logging.level.io.zonky=WARN",
         "logging.level.org.flywaydb=WARN"
 })
+// metrics export is off in Spring Boot tests unless asked for: the Prometheus scrape is part of what users see
+@AutoConfigureObservability
 @AutoConfigureMockMvc
 public @interface DevModeTest {
 }

@@ -5,6 +5,7 @@ import io.outdial.activities.campaign.CampaignActivitiesImpl;
 import io.outdial.activities.campaign.RoundSettings;
 import io.outdial.activities.esl.Dialer;
 import io.outdial.app.config.OutdialProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -23,15 +24,16 @@ class TemporalWorkersConfiguration {
     /** Round, status and finish activities, on the campaigns task queue. */
     @Bean
     CampaignActivitiesImpl campaignActivities(DataSource dataSource, JedisPooled jedis, WorkflowClient workflowClient,
-                                              Clock clock, OutdialProperties properties) {
+                                              Clock clock, OutdialProperties properties, MeterRegistry meters) {
         OutdialProperties.Round round = properties.round();
         return new CampaignActivitiesImpl(dataSource, jedis, workflowClient, clock,
-                new RoundSettings(round.budget(), round.maxCallsPerRound()));
+                new RoundSettings(round.budget(), round.maxCallsPerRound()), meters);
     }
 
     /** Place-call, reconcile and record-outcome activities, on the calls task queue. */
     @Bean
-    CallActivitiesImpl callActivities(DataSource dataSource, JedisPooled jedis, Dialer dialer, Clock clock) {
-        return new CallActivitiesImpl(dataSource, jedis, dialer, clock);
+    CallActivitiesImpl callActivities(DataSource dataSource, JedisPooled jedis, Dialer dialer, Clock clock,
+                                      MeterRegistry meters) {
+        return new CallActivitiesImpl(dataSource, jedis, dialer, clock, meters);
     }
 }

@@ -95,5 +95,12 @@ class CampaignEndToEndTest {
         sim.gatewayCaps().forEach((gateway, caps) -> assertThat(sim.maxOriginatesInAnySecond().getOrDefault(gateway, 0L))
                 .as("most originates in one second through %s", gateway)
                 .isLessThanOrEqualTo(caps));
+
+        String scrape = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(scrape).as("pacing and round meters exported for Prometheus")
+                .contains("outdial_round_lateness_seconds_count")
+                .contains("outdial_round_duration_seconds_count")
+                .contains("outdial_reservations_granted_total")
+                .contains("outdial_pacing_in_flight");
     }
 }
