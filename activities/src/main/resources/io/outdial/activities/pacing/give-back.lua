@@ -16,10 +16,10 @@ end
 if redis.call('ZREM', KEYS[7], ARGV[1]) == 1 then
   local entry = redis.call('HGET', KEYS[8], ARGV[2])
   if entry then
-    local w, d, seen, sec, used, h = string.match(entry, '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)$')
+    local w, d, seen, sec, used, h, rest = string.match(entry, '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)(.*)$')
     if sec == ARGV[3] and tonumber(used) > 0 then
       redis.call('HSET', KEYS[8], ARGV[2], w .. ':' .. d .. ':' .. seen .. ':' .. sec .. ':' .. (tonumber(used) - 1)
-          .. ':' .. math.max(0, tonumber(h) - 1))
+          .. ':' .. math.max(0, tonumber(h) - 1) .. rest)
     end
   end
 end

@@ -3,7 +3,10 @@
 -- KEYS[1..3]: CAPS counters of the second (campaign, node, line)
 -- KEYS[4..7]: concurrency lease sets (campaign, node, line, the campaign on the line);
 --             member = lease id, score = expiry ms
--- KEYS[8]:    the line's fair-share hash: campaign id -> "weight:demand:seenMs:epochSecond:used:held"
+-- KEYS[8]:    the line's fair-share hash: campaign id ->
+--             "weight:demand:seenMs:epochSecond:used:held:carry:share" (carry: CAPS tokens the campaign
+--             is owed, or owes, on the line from the seconds before epochSecond; share: its fractional share
+--             of the line's CAPS in epochSecond as last computed)
 -- ARGV[1..3]: CAPS limits; ARGV[4..6]: concurrency limits; ARGV[7]: lease id; ARGV[8]: now ms;
 -- ARGV[9]: lease expiry ms; ARGV[10]: CAPS counter ttl ms; ARGV[11]: campaign id; ARGV[12]: weight (0: as registered);
 -- ARGV[13]: demand (calls the campaign wants this second); ARGV[14]: the epoch second;
@@ -43,10 +46,17 @@ local window = tonumber(ARGV[15])
 local fair = KEYS[8]
 local others = {}
 local myUsed = 0
+local myCarry, myLastShare, mySecond, myLastUsed = nil, nil, nil, 0
+-- carry and last share (of the entry's second); an entry without them starts afresh
+local function creditOf(rest)
+  local carry, share = string.match(rest, '^:([^:]+):([^:]+)$')
+  return tonumber(carry), tonumber(share)
+end
 local entries = redis.call('HGETALL', fair)
 for i = 1, #entries, 2 do
-  local w, d, seen, sec, used, h = string.match(entries[i + 1], '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)$')
+  local w, d, seen, sec, used, h, rest = string.match(entries[i + 1], '^(%d+):(%d+):(%d+):(%d+):(%d+):(%d+)(.*)$')
   local current = tonumber(sec) == second
+  local carry, lastShare = creditOf(rest)
   if entries[i] == me then
     if weight == 0 then
       weight = tonumber(w)
@@ -55,6 +65,7 @@ for i = 1, #entries, 2 do
       myUsed = tonumber(used)
       demand = math.max(demand, tonumber(d))
     end
+    myCarry, myLastShare, mySecond, myLastUsed = carry, lastShare, tonumber(sec), tonumber(used)
   elseif tonumber(seen) + window < now then
     redis.call('HDEL', fair, entries[i])
   else
@@ -62,29 +73,10 @@ for i = 1, #entries, 2 do
     local theirs = KEYS[6] .. ':campaign:' .. entries[i]
     table.insert(others, { weight = tonumber(w), demand = tonumber(d),
                            used = current and tonumber(used) or 0,
-                           held = redis.call('ZCOUNT', theirs, '(' .. now, '+inf') })
+                           held = redis.call('ZCOUNT', theirs, '(' .. now, '+inf'),
+                           carry = carry, lastShare = lastShare, second = tonumber(sec), lastUsed = tonumber(used) })
   end
 end
-if weight == 0 then
-  weight = 1
-end
-local myHeld = redis.call('ZCARD', KEYS[7])
-local function remember(used, h)
-  redis.call('HSET', fair, me, weight .. ':' .. demand .. ':' .. now .. ':' .. second .. ':' .. used .. ':' .. h)
-  redis.call('PEXPIRE', fair, ARGV[17])
-end
--- registered even when denied below, so that the others leave it room from now on
-remember(myUsed, myHeld)
-
-denied = check(2)
-if denied ~= 0 then
-  return denied
-end
-denied = check(3)
-if denied ~= 0 then
-  return denied
-end
-
 -- Water-filling: each campaign's share of the capacity in proportion to its weight, capped by its
 -- demand; what a capped campaign leaves goes to the others. all[1] is the caller.
 local function shares(capacity, all, demandOf)
@@ -125,10 +117,91 @@ local function shares(capacity, all, demandOf)
   end
   return result
 end
+if weight == 0 then
+  weight = 1
+end
+local myHeld = redis.call('ZCARD', KEYS[7])
+local mine = { weight = weight, demand = demand, used = myUsed, held = myHeld,
+               carry = myCarry, lastShare = myLastShare, second = mySecond, lastUsed = myLastUsed }
+local all = { mine }
+for _, c in ipairs(others) do
+  table.insert(all, c)
+end
+local lineCaps = tonumber(ARGV[3])
+local capsDemand = function(c) return math.max(c.demand, c.used) end
+local capsShare = shares(lineCaps, all, capsDemand)
 
--- A campaign may take up to the whole part of its share (at least 1, so none starves) on its own;
--- beyond that, only if what is left still covers what the others below their share may take.
+-- CAPS credit: what a campaign is owed on the line now is its share of this second, less what it used
+-- in it, plus what it carries from the seconds before (its share then less what it used, added up, at
+-- most 1 token either way: no burst saved up, no long debt for capacity borrowed when nobody wanted
+-- it). Shares below one token so add up over seconds instead of rounding to nothing, and a campaign
+-- that took a token beyond its small share waits for the others to catch up.
+-- Debt is carried only by shares below one token: a share of a token or more gets its whole part
+-- every second anyway, and borrowing what the others leave costs it nothing later.
+local function debtBound(share)
+  if share >= 1 then
+    return 0
+  end
+  return -1
+end
+local function carryInto(c)
+  -- c.carry and c.lastShare are of c.second (nil for an entry without them); a new second rolls them
+  local carry = c.carry or 0
+  if c.second ~= second then
+    carry = math.max(debtBound(c.lastShare or 0), math.min(1, carry + (c.lastShare or 0) - (c.lastUsed or 0)))
+  end
+  return carry
+end
+for i, c in ipairs(all) do
+  c.carry = carryInto(c)
+  c.share = capsShare[i]
+  -- never owed more than the share or 1 token, whichever is more, so that what the campaigns are
+  -- owed together stays within the line whenever every share is 1 token or more
+  c.credit = math.min(c.carry + c.share, math.max(1, c.share)) - c.used
+end
+
+local function remember(used, h)
+  redis.call('HSET', fair, me, weight .. ':' .. demand .. ':' .. now .. ':' .. second .. ':' .. used .. ':' .. h
+      .. ':' .. mine.carry .. ':' .. mine.share)
+  redis.call('PEXPIRE', fair, ARGV[17])
+end
+-- registered even when denied below, so that the others leave it room from now on
+remember(myUsed, myHeld)
+
+denied = check(2)
+if denied ~= 0 then
+  return denied
+end
+denied = check(3)
+if denied ~= 0 then
+  return denied
+end
+
 local EPS = 1e-9
+-- One token per second for every campaign with demand, whatever its weight, when the line has enough
+-- tokens for all of them; otherwise shares below 1 are honoured over seconds through the credit.
+local demanding = 0
+for _, c in ipairs(all) do
+  if capsDemand(c) > 0 then
+    demanding = demanding + 1
+  end
+end
+local floorFits = demanding <= lineCaps
+-- CAPS tokens a campaign may still take this second on its own: the whole part of its credit, or
+-- its one token of the second when everybody's fits; never more than it still wants.
+local function capsOwed(c)
+  local left = capsDemand(c) - c.used
+  if left <= 0 then
+    return 0
+  end
+  local owed = math.max(0, math.floor(c.credit + EPS))  -- credit is already net of what it used
+  if floorFits and c.used == 0 then
+    owed = math.max(owed, 1)
+  end
+  return math.min(owed, left)
+end
+
+-- Concurrency: up to the whole part of its share (at least 1, so none starves) on its own.
 local function entitled(share, demand)
   if demand <= 0 then
     return 0
@@ -146,17 +219,14 @@ local function fits(capacity, inUse, share, all, usedOf, demandOf)
   return capacity - inUse - 1 >= owed
 end
 
-local mine = { weight = weight, demand = demand, used = myUsed, held = myHeld }
-local all = { mine }
-for _, c in ipairs(others) do
-  table.insert(all, c)
-end
-local lineCaps = tonumber(ARGV[3])
 local lineUsed = tonumber(redis.call('GET', KEYS[3]) or '0')
-if now < tonumber(ARGV[16]) then
-  local capsDemand = function(c) return math.max(c.demand, c.used) end
-  local capsShare = shares(lineCaps, all, capsDemand)
-  if not fits(lineCaps, lineUsed, capsShare, all, function(c) return c.used end, capsDemand) then
+if now < tonumber(ARGV[16]) and capsOwed(mine) == 0 then
+  -- beyond what it is owed, only if what is left still covers what the others are owed
+  local owed = 0
+  for i = 2, #all do
+    owed = owed + capsOwed(all[i])
+  end
+  if lineCaps - lineUsed - 1 < owed then
     return 7
   end
 end

@@ -46,8 +46,13 @@ class FairShareTest {
     /** Grants per campaign id, per simulated second. */
     private List<Map<Long, Integer>> run(List<Campaign> campaigns, int lineCaps, int lineConcurrency,
                                          long leaseMs) {
+        return run(campaigns, lineCaps, lineConcurrency, leaseMs, SECONDS);
+    }
+
+    private List<Map<Long, Integer>> run(List<Campaign> campaigns, int lineCaps, int lineConcurrency,
+                                         long leaseMs, int seconds) {
         List<Map<Long, Integer>> perSecond = new ArrayList<>();
-        for (int s = 0; s < SECONDS; s++) {
+        for (int s = 0; s < seconds; s++) {
             long second = FIRST_SECOND + 1000L * s;
             long now = second + 20;
             Map<Long, Integer> grants = new LinkedHashMap<>();
@@ -92,6 +97,34 @@ class FairShareTest {
         assertThat(totals.get(1L) / all).isCloseTo(1 / 6.0, within(0.01));
         assertThat(totals.get(2L) / all).isCloseTo(2 / 6.0, within(0.01));
         assertThat(totals.get(3L) / all).isCloseTo(3 / 6.0, within(0.01));
+    }
+
+    @Test
+    void manyCampaignsOnALineSmallerThanTheirNumberSplitItByWeightOverTime() {
+        // 10 campaigns, weights summing to 19, on a 5-CAPS line: every share is below one token a second
+        int[] weights = {1, 2, 3, 1, 2, 3, 1, 2, 3, 1};
+        List<Campaign> campaigns = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            campaigns.add(new Campaign(i + 1, weights[i], 10));
+        }
+
+        List<Map<Long, Integer>> perSecond = run(campaigns, 5, 10_000, 500, 120);
+
+        Map<Long, Integer> totals = totalsAfterTheFirstSecond(perSecond);
+        double all = totals.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(all).as("the line is used to its CAPS").isEqualTo(5.0 * 119);
+        for (Campaign c : campaigns) {
+            double expected = c.weight() / 19.0;
+            assertThat(totals.get(c.id()) / all).as("campaign %d of weight %d", c.id(), c.weight())
+                    .isCloseTo(expected, within(expected * 0.1));
+        }
+        for (Campaign c : campaigns) {
+            int idle = 0;
+            for (Map<Long, Integer> second : perSecond.subList(1, perSecond.size())) {
+                idle = second.get(c.id()) > 0 ? 0 : idle + 1;
+                assertThat(idle).as("seconds campaign %d waits for a call", c.id()).isLessThanOrEqualTo(8);
+            }
+        }
     }
 
     @Test
