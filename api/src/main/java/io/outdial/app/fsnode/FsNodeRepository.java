@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** FS nodes in PostgreSQL. */
 @Repository
-class FsNodeRepository {
+public class FsNodeRepository {
 
     /** A stored node without its password and live connection state. */
     record Row(String id, long poolId, String pool, String eslHost, int eslPort, int maxSessions, int caps,
@@ -73,7 +73,8 @@ class FsNodeRepository {
     }
 
     /** Where this app node's dialer should be connected: every enabled node, password included. */
-    List<FsNodeEndpoint> enabledEndpoints() {
+    /** The ESL endpoints of every enabled FS node, by id. */
+    public List<FsNodeEndpoint> enabledEndpoints() {
         return jdbc.sql("select id, esl_host, esl_port, esl_password from fs_nodes where enabled order by id")
                 .query((rs, row) -> new FsNodeEndpoint(rs.getString("id"), rs.getString("esl_host"),
                         rs.getInt("esl_port"), rs.getString("esl_password")))
