@@ -20,4 +20,9 @@ class DevTemporalConfiguration {
             return builder;
         };
     }
+
+    @Bean
+    static TestServerLockLog testServerLockLog() {
+        return new TestServerLockLog();
+    }
 }
