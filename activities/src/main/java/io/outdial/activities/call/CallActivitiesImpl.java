@@ -86,16 +86,24 @@ public class CallActivitiesImpl implements CallActivities {
                         "UnknownTask"));
         Lease lease = Lease.of(new Route(context.poolId(), r.campaignId(), r.fsNodeId(), r.lineId()),
                 r.taskId(), r.attempt());
+        boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+        // The start of the activity counts as a heartbeat on the server and the leases were just
+        // renewed: beat again only once the interval has passed, so a short call costs no heartbeat.
+        long[] lastBeat = {clock.millis()};
         Runnable heartbeat = () -> {
+            long now = clock.millis();
+            if (now - lastBeat[0] < CallLimits.HEARTBEAT_INTERVAL.toMillis()) {
+                return;
+            }
+            lastBeat[0] = now;
             activity.heartbeat(null);
             try {
-                reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
+                reservations.renew(lease, now + settings.leaseExtension().toMillis());
             } catch (JedisException e) {
                 // a Redis blip must not stop watching a live call; the next beat renews again
                 log.warn("could not renew the leases of task {} attempt {}", r.taskId(), r.attempt(), e);
             }
         };
-        boolean leaseHeld = reservations.renew(lease, clock.millis() + settings.leaseExtension().toMillis());
         try {
             if (!sendWindow.await(lease, context.limits(), r.reservedSecondMs(), leaseHeld, heartbeat)) {
                 log.warn("no CAPS token or concurrency slot for task {} attempt {} within {}; not sent",
