@@ -22,12 +22,18 @@ public class CallStarter {
     /**
      * Starts {@code call-<campaignId>-<taskId>}. A workflow with that id already started (by an earlier
      * try of the same round) counts as started.
+     *
+     * <p>Eager start: when this node runs a worker on the calls task queue with a free workflow task
+     * slot, the server hands the call's first workflow task back in the start response, and that worker
+     * runs it without a poll through the task queue. Otherwise (no local worker, or a server without
+     * eager start) the start is an ordinary one.
      */
     public void start(CallRequest request) {
         WorkflowOptions options = WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.call(request.campaignId(), request.taskId()))
                 .setTaskQueue(TaskQueues.CALLS)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setDisableEagerExecution(false)
                 .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
                         .set(SearchAttributes.CAMPAIGN_ID, Long.toString(request.campaignId()))
                         .set(SearchAttributes.TASK_ID, Long.toString(request.taskId()))
