@@ -139,7 +139,7 @@ public class CallActivitiesImpl implements CallActivities {
             if (inserted && outcome.observed() != null && outcome.observed().sent()) {
                 // counted once per attempt (a retried record finds it inserted), for best-connect-rate
                 boolean answered = outcome.verdict() != null && outcome.verdict().outcome() == CallOutcome.ANSWERED;
-                connectRates.record(poolId, outcome.lineId(), answered, clock.millis());
+                connectRates.record(poolId, outcome.lineId(), answered, outcome.verdict() != null && outcome.verdict().faultClass() == io.outdial.workflows.call.FaultClass.LINE_FAULT, clock.millis());
             }
         });
         return new OutcomeRecorded(inserted);

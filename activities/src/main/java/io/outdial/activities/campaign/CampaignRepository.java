@@ -1,5 +1,6 @@
 package io.outdial.activities.campaign;
 
+import io.outdial.activities.linehealth.LineHealthSettings;
 import io.outdial.workflows.campaign.CampaignStatus;
 import io.outdial.workflows.campaign.Pacing;
 import java.sql.Timestamp;
@@ -30,7 +31,8 @@ public class CampaignRepository {
 
     /**
      * The campaign with its pool's FS nodes and lines that are enabled and not evicted at {@code now},
-     * or empty if there is no such campaign. A line that none of the usable nodes carries is left out.
+     * or empty if there is no such campaign. A line that none of the usable nodes carries is left out; a
+     * line on probation carries at most {@link LineHealthSettings#PROBE_CAPS} CAPS.
      */
     public Optional<CampaignPlan> find(long campaignId, Instant now) {
         record Row(long poolId, String status, int caps, int maxConcurrency, int ringTimeout, int weight,
@@ -97,10 +99,15 @@ public class CampaignRepository {
                 .query((RowCallbackHandler) rs -> carriers.computeIfAbsent(rs.getString(1), id -> new HashSet<>())
                         .add(rs.getString(2)));
         return jdbc.sql("""
-                        select id, gateway, caps, max_concurrency from lines
+                        select id, gateway,
+                               case when health_state = 'HEALTHY' then caps else least(caps, ?) end,
+                               max_concurrency
+                        from lines
                         where pool_id = ? and enabled and (evicted_until is null or evicted_until <= ?)
                         order by id""")
-                .params(poolId, Timestamp.from(now))
+                // a line back from eviction is on probation: a trickle of calls (its CAPS counter is shared
+                // by every campaign and FS node) until line health re-admits it
+                .params(LineHealthSettings.PROBE_CAPS, poolId, Timestamp.from(now))
                 .query((rs, n) -> new CampaignPlan.Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         Set.copyOf(carriers.getOrDefault(rs.getString(1), Set.of()))))
                 .list();

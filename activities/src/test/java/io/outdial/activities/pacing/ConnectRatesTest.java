@@ -63,7 +63,35 @@ class ConnectRatesTest {
     }
 
     @Test
+    void theWindowSumsAttemptsConnectsAndLineFaultsOfItsMinutesOnly() {
+        rates.record(1, "l1", false, true, MINUTE - 60_000);
+        rates.record(1, "l1", true, false, MINUTE);
+        rates.record(1, "l1", false, true, MINUTE + 60_000);
+        rates.record(1, "l1", false, false, MINUTE + 61_000);
+
+        Map<String, LineCounts> lastTwo = rates.window(1, List.of("l1", "l2"), Map.of(), MINUTE + 65_000, 2);
+        Map<String, LineCounts> sinceLastMinute = rates.window(1, List.of("l1"), Map.of("l1", MINUTE + 30_000),
+                MINUTE + 65_000, 3);
+
+        assertThat(lastTwo.get("l1")).isEqualTo(new LineCounts(3, 1, 1));
+        assertThat(lastTwo.get("l2")).isEqualTo(LineCounts.NONE);
+        assertThat(sinceLastMinute.get("l1")).as("only minutes begun after the line's since")
+                .isEqualTo(new LineCounts(2, 0, 1));
+        assertThat(rates.totals(1, List.of("l1")).get("l1")).isEqualTo(new LineCounts(4, 1, 2));
+    }
+
+    @Test
+    void countsSinceABaseRestartFromZeroWhenTheCountersWentBackwards() {
+        LineCounts base = new LineCounts(10, 4, 2);
+
+        assertThat(new LineCounts(13, 5, 2).since(base)).isEqualTo(new LineCounts(3, 1, 0));
+        assertThat(new LineCounts(2, 1, 0).since(base)).isEqualTo(new LineCounts(2, 1, 0));
+    }
+
+    @Test
     void countersShareThePoolsClusterSlot() {
+        assertThat(JedisClusterCRC16.getSlot(ConnectRates.totalKey(1, "l1")))
+                .isEqualTo(JedisClusterCRC16.getSlot("{pool:1}"));
         assertThat(JedisClusterCRC16.getSlot(ConnectRates.key(1, "l1", 5)))
                 .isEqualTo(JedisClusterCRC16.getSlot("{pool:1}"));
     }
