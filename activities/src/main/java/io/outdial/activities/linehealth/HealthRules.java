@@ -7,6 +7,9 @@ import java.util.Optional;
 /** The judgement of one line's counts against its pool's norm: pure arithmetic, no storage. */
 final class HealthRules {
 
+    /** The most probe calls a line on probation waits for: one minute of the trickle. */
+    static final int MAX_PROBE_ATTEMPTS = 60;
+
     private final LineHealthSettings settings;
 
     HealthRules(LineHealthSettings settings) {
@@ -33,6 +36,16 @@ final class HealthRules {
                             counts.attempts(), percent(counts.connectRate()), percent(norm))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The probe calls a line on probation needs: {@link LineHealthSettings#probeAttempts()}, or as many
+     * as the norm needs to predict {@link LineHealthSettings#minExpectedConnects()} connects (so a line
+     * evicted for its connect rate is judged on it again), but no more than {@link #MAX_PROBE_ATTEMPTS}.
+     */
+    int probeAttempts(double norm) {
+        int forConnects = norm <= 0 ? 0 : (int) Math.ceil(settings.minExpectedConnects() / norm);
+        return Math.max(settings.probeAttempts(), Math.min(forConnects, MAX_PROBE_ATTEMPTS));
     }
 
     /** The median, 0 of none. */

@@ -106,10 +106,11 @@ public class LineHealthEvaluator {
 
     private void judgeProbe(TrackedLine line, LineCounts probe, double norm, Instant now,
                             List<LineHealthChange> changes) {
-        if (probe.attempts() < settings.probeAttempts()) {
+        int needed = rules.probeAttempts(norm);
+        if (probe.attempts() < needed) {
             return;
         }
-        Optional<Eviction> eviction = rules.judge(probe, norm, settings.probeAttempts());
+        Optional<Eviction> eviction = rules.judge(probe, norm, needed);
         if (eviction.isPresent()) {
             evict(line, eviction.get(), "probe failed: " + eviction.get().detail(), now, changes);
             return;

@@ -204,7 +204,10 @@ class LineHealthEvaluatorTest {
             evictBadAndCoolDown();
             evaluator.evaluate();
             clock.advance(Duration.ofSeconds(10));
-            calls("bad", 3, 2, 0);
+            // the pool's norm is 50 %: 10 probe calls predict the 5 connects needed to judge a connect rate
+            calls("bad", 9, 5, 0);
+            assertThat(evaluator.evaluate()).as("nine probe calls are not enough to judge").isEmpty();
+            calls("bad", 1, 0, 0);
 
             List<LineHealthChange> changes = evaluator.evaluate();
 
@@ -212,7 +215,7 @@ class LineHealthEvaluatorTest {
             TrackedLine bad = line("bad");
             assertThat(bad.state()).isEqualTo(LineState.HEALTHY);
             assertThat(bad.evictedUntil()).isNull();
-            assertThat(bad.reason()).isEqualTo("probe passed: 3 calls, 0 line faults, 2 answered");
+            assertThat(bad.reason()).isEqualTo("probe passed: 10 calls, 0 line faults, 5 answered");
             assertThat(capsOf("bad")).isEqualTo(10);
             assertThat(meters.get("outdial.line.readmissions").tags("line", "bad").counter().count()).isEqualTo(1);
             clock.advance(Duration.ofSeconds(10));
@@ -225,18 +228,37 @@ class LineHealthEvaluatorTest {
             evictBadAndCoolDown();
             evaluator.evaluate();
             clock.advance(Duration.ofSeconds(10));
-            calls("bad", 2, 0, 2);
-            assertThat(evaluator.evaluate()).as("two probe calls are not enough to judge").isEmpty();
+            calls("bad", 9, 0, 9);
+            assertThat(evaluator.evaluate()).as("nine probe calls are not enough to judge").isEmpty();
             calls("bad", 1, 0, 1);
 
             evaluator.evaluate();
 
             TrackedLine bad = line("bad");
             assertThat(bad.state()).isEqualTo(LineState.EVICTED);
-            assertThat(bad.reason()).startsWith("probe failed: 3 of 3 calls failed on the line");
+            assertThat(bad.reason()).startsWith("probe failed: 10 of 10 calls failed on the line");
             assertThat(bad.evictedUntil()).isEqualTo(clock.instant().plus(COOL_DOWN));
             assertThat(usableLines()).doesNotContain("bad");
             assertThat(meters.get("outdial.line.evictions").tags("line", "bad").counter().count()).isEqualTo(2);
+        }
+
+        @Test
+        void aLineEvictedForItsConnectRateIsProbedUntilItsConnectRateCanBeJudged() {
+            calls("bad", 30, 1, 0);
+            calls("good", 30, 15, 0);
+            calls("quiet", 30, 12, 0);
+            evaluator.evaluate();
+            clock.advance(COOL_DOWN);
+            evaluator.evaluate();
+            clock.advance(Duration.ofSeconds(10));
+            calls("bad", 3, 0, 0);
+            assertThat(evaluator.evaluate()).as("3 unanswered calls say nothing at a 45 percent norm").isEmpty();
+            calls("bad", 9, 0, 0);
+
+            evaluator.evaluate();
+
+            assertThat(line("bad").state()).isEqualTo(LineState.EVICTED);
+            assertThat(line("bad").reason()).isEqualTo("probe failed: 0 of 12 calls answered (0 %) against the pool's 45 %");
         }
 
         @Test
