@@ -15,7 +15,8 @@ import java.util.List;
  * @param enabled        whether rounds may choose it
  * @param fsNodes        the FS nodes that carry the gateway; empty: every node of the pool
  * @param evictedUntil   until when health checks keep it out of rounds, or {@code null}
+ * @param health         its health: state, reason, since and the calls of the last window judged
  */
 public record Line(String id, String pool, String gateway, int caps, int maxConcurrency, String callerId,
-                   boolean enabled, List<String> fsNodes, Instant evictedUntil) {
+                   boolean enabled, List<String> fsNodes, Instant evictedUntil, LineHealth health) {
 }

@@ -1,5 +1,7 @@
 package io.outdial.app.line;
 
+import io.outdial.activities.linehealth.LineHealthEvaluator;
+import io.outdial.activities.linehealth.LineHealthReport;
 import io.outdial.app.campaign.InvalidRequestException;
 import io.outdial.app.pool.PoolService;
 import io.outdial.app.web.ConflictException;
@@ -24,11 +26,14 @@ public class LineService {
     private final LineRepository lines;
     private final PoolService pools;
     private final TransactionTemplate transactions;
+    private final LineHealthEvaluator health;
 
-    LineService(LineRepository lines, PoolService pools, TransactionTemplate transactions) {
+    LineService(LineRepository lines, PoolService pools, TransactionTemplate transactions,
+                LineHealthEvaluator health) {
         this.lines = lines;
         this.pools = pools;
         this.transactions = transactions;
+        this.health = health;
     }
 
     /** Adds a line; 409 when the id is taken, 400 when a listed FS node is not in the line's pool. */
@@ -51,11 +56,14 @@ public class LineService {
 
     public List<Line> list() {
         Map<String, List<String>> fsNodes = lines.allFsNodes();
-        return lines.findAll().stream().map(row -> view(row, fsNodes.getOrDefault(row.id(), List.of()))).toList();
+        Map<String, LineHealthReport> reports = health.reports();
+        return lines.findAll().stream()
+                .map(row -> view(row, fsNodes.getOrDefault(row.id(), List.of()), reports.get(row.id())))
+                .toList();
     }
 
     public Line get(String id) {
-        return lines.find(id).map(row -> view(row, lines.fsNodes(id)))
+        return lines.find(id).map(row -> view(row, lines.fsNodes(id), health.report(id).orElse(null)))
                 .orElseThrow(() -> new NotFoundException("line", id));
     }
 
@@ -93,8 +101,9 @@ public class LineService {
         }
     }
 
-    private static Line view(LineRepository.Row row, List<String> fsNodes) {
+    private static Line view(LineRepository.Row row, List<String> fsNodes, LineHealthReport report) {
         return new Line(row.id(), row.pool(), row.gateway(), row.caps(), row.maxConcurrency(), row.callerId(),
-                row.enabled(), fsNodes, row.evictedUntil() == null ? null : row.evictedUntil().toInstant());
+                row.enabled(), fsNodes, row.evictedUntil() == null ? null : row.evictedUntil().toInstant(),
+                report == null ? null : LineHealth.of(report));
     }
 }

@@ -34,7 +34,9 @@ class LineApiTest {
                  "callerId": "+15550001111", "fsNodes": ["%s"]}""".formatted(id, pool, node))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.fsNodes").value(contains(node)))
-                .andExpect(jsonPath("$.enabled").value(true));
+                .andExpect(jsonPath("$.enabled").value(true))
+                .andExpect(jsonPath("$.health.state").value("HEALTHY"))
+                .andExpect(jsonPath("$.health.window.attempts").value(0));
 
         api.get("/api/lines/" + id).andExpect(jsonPath("$.callerId").value("+15550001111"));
         api.get("/api/lines").andExpect(jsonPath("$[*].id").value(hasItem(id)));
