@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Judges every enabled line against its pool's norm from the per-minute counters of
@@ -70,15 +71,26 @@ public class LineHealthEvaluator {
         Instant now = clock.instant();
         Map<String, LineHealthReport> reports = new LinkedHashMap<>();
         byPool(tracked).forEach((poolId, poolLines) -> {
-            Map<String, LineCounts> windows = windows(poolId, poolLines, now);
-            Map<String, LineCounts> probes = probes(poolId, poolLines);
+            Map<String, LineCounts> shown = shownCounts(poolId, poolLines, now);
             for (TrackedLine line : poolLines) {
-                LineCounts shown = probes.getOrDefault(line.id(), windows.get(line.id()));
                 reports.put(line.id(), new LineHealthReport(line.effectiveState(now), line.reason(), line.since(),
-                        line.evictedUntil(), shown));
+                        line.evictedUntil(), shown.get(line.id())));
             }
         });
         return reports;
+    }
+
+    /** The probe calls of lines on probation, the window of the others; none if Redis cannot be read. */
+    private Map<String, LineCounts> shownCounts(long poolId, List<TrackedLine> poolLines, Instant now) {
+        try {
+            Map<String, LineCounts> shown = new LinkedHashMap<>(windows(poolId, poolLines, now));
+            shown.putAll(probes(poolId, poolLines));
+            return shown;
+        } catch (JedisException e) {
+            // the state is in PostgreSQL; without Redis only the counts are unknown
+            log.warn("Line counters of pool {} unavailable: {}", poolId, e.toString());
+            return Map.of();
+        }
     }
 
     private void evaluatePool(long poolId, List<TrackedLine> poolLines, Instant now, List<LineHealthChange> changes) {

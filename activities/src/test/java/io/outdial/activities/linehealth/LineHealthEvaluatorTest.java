@@ -176,6 +176,48 @@ class LineHealthEvaluatorTest {
     }
 
     @Nested
+    class Reports {
+
+        @Test
+        void aReportShowsTheStateReasonAndTheCallsJudged() {
+            calls("bad", 12, 0, 12);
+            calls("good", 12, 6, 0);
+            evaluator.evaluate();
+
+            LineHealthReport bad = evaluator.report("bad").orElseThrow();
+            LineHealthReport good = evaluator.reports().get("good");
+
+            assertThat(bad.state()).isEqualTo(LineState.EVICTED);
+            assertThat(bad.since()).isEqualTo(START);
+            assertThat(bad.evictedUntil()).isEqualTo(START.plus(COOL_DOWN));
+            assertThat(bad.window().faultRate()).isEqualTo(1.0);
+            assertThat(good.state()).isEqualTo(LineState.HEALTHY);
+            assertThat(good.reason()).isNull();
+            assertThat(good.window().connectRate()).isEqualTo(0.5);
+            assertThat(evaluator.report("no-such-line")).isEmpty();
+        }
+
+        @Test
+        void withoutRedisAReportStillShowsTheStateButNoCounts() throws Exception {
+            calls("bad", 12, 0, 12);
+            evaluator.evaluate();
+            int closedPort;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            try (JedisPooled unreachable = new JedisPooled("127.0.0.1", closedPort)) {
+                LineHealthEvaluator withoutRedis = new LineHealthEvaluator(dataSource, unreachable,
+                        LineHealthSettings.defaults(), new SimpleMeterRegistry(), clock);
+
+                LineHealthReport bad = withoutRedis.report("bad").orElseThrow();
+
+                assertThat(bad.state()).isEqualTo(LineState.EVICTED);
+                assertThat(bad.window()).isNull();
+            }
+        }
+    }
+
+    @Nested
     class Probation {
 
         @Test

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param reason       why, with the figures; {@code null} for a line never judged
  * @param since        when it entered its state; {@code null} for a line never judged
  * @param evictedUntil the end of its cool-down, or {@code null}
- * @param window       its calls in the last window judged (on probation: its probe calls)
+ * @param window       its calls in the last window judged (on probation: its probe calls); {@code null}
+ *                     while the live counters (Redis) cannot be read
  */
 public record LineHealth(LineState state, String reason, Instant since, Instant evictedUntil, Window window) {
 
@@ -31,7 +32,7 @@ public record LineHealth(LineState state, String reason, Instant since, Instant 
     static LineHealth of(LineHealthReport report) {
         var counts = report.window();
         return new LineHealth(report.state(), report.reason(), report.since(), report.evictedUntil(),
-                new Window(counts.attempts(), counts.connects(), counts.faults(), counts.connectRate(),
-                        counts.faultRate()));
+                counts == null ? null : new Window(counts.attempts(), counts.connects(), counts.faults(),
+                        counts.connectRate(), counts.faultRate()));
     }
 }
