@@ -184,4 +184,18 @@ public final class EslDialer implements Dialer, AutoCloseable {
         links.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
+
+    /**
+     * Actively checks the link to FS node {@code nodeId}: completes with true when the link is up and FS
+     * answers {@code api status} within {@code timeout}, with false otherwise (unknown node, link down,
+     * no answer in time). Never completes exceptionally. As for any command, a node that does not answer
+     * in time has its link reset: until it is back, {@link #dial} refuses calls for it with nothing sent.
+     */
+    public CompletableFuture<Boolean> probe(String nodeId, Duration timeout) {
+        NodeLink link = links.get(Objects.requireNonNull(nodeId, "nodeId"));
+        if (link == null || !link.connection().isReady()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return link.connection().api("status", timeout).handle((status, error) -> error == null);
+    }
 }
