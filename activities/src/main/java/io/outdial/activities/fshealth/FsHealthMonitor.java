@@ -50,8 +50,7 @@ public class FsHealthMonitor {
         forgetUnknown(seen, nowMs);
         Map<String, Boolean> ballot = new HashMap<>();
         seen.forEach((nodeId, up) -> {
-            boolean settling = nowMs - firstSeenMs.get(nodeId) < settings.newNodeGrace().toMillis();
-            if (up || !settling) {
+            if (up || !settling(nodeId, nowMs)) {
                 ballot.put(nodeId, up);
             }
         });
@@ -60,8 +59,9 @@ public class FsHealthMonitor {
     }
 
     /**
-     * Votes on the nodes whose link state changed since this worker's last vote on them, and evaluates
-     * if there was any; returns the changes this call made.
+     * Votes on the nodes whose link state changed since this worker's last vote on them (and on nodes not
+     * voted on yet, once they are up or past the new-node grace), and evaluates if there was any; returns
+     * the changes this call made.
      */
     public synchronized List<FsHealthEvaluator.Change> watchLinks() {
         Map<String, Boolean> links = probe.links();
@@ -70,7 +70,7 @@ public class FsHealthMonitor {
         Map<String, Boolean> ballot = new HashMap<>();
         links.forEach((nodeId, up) -> {
             Boolean last = voted.get(nodeId);
-            if (last == null ? up : last != up) {
+            if (last == null ? up || !settling(nodeId, nowMs) : last != up) {
                 ballot.put(nodeId, up);
             }
         });
@@ -79,6 +79,11 @@ public class FsHealthMonitor {
         }
         cast(ballot, nowMs);
         return evaluator.evaluate();
+    }
+
+    /** Whether the node is too new to this worker to be voted unreachable: its link may still be connecting. */
+    private boolean settling(String nodeId, long nowMs) {
+        return nowMs - firstSeenMs.get(nodeId) < settings.newNodeGrace().toMillis();
     }
 
     private void forgetUnknown(Map<String, Boolean> known, long nowMs) {

@@ -137,6 +137,19 @@ class FsHealthVotingTest {
             assertThat(votes.tally("fs2", clock.millis()).votes())
                     .contains(new Vote("app-new", false, clock.instant()));
         }
+
+        @Test
+        void aNewNodeStillDownAfterTheGraceIsVotedAtTheNextLinkWatch() {
+            FakeLinks fresh = new FakeLinks().set("fs1", true).set("fs2", false);
+            FsHealthMonitor newWorker = worker("app-new", fresh);
+            newWorker.check();
+            clock.advance(SETTINGS.newNodeGrace());
+
+            newWorker.watchLinks();
+
+            assertThat(votes.tally("fs2", clock.millis()).votes())
+                    .contains(new Vote("app-new", false, clock.instant()));
+        }
     }
 
     @Nested
