@@ -135,8 +135,7 @@ class FsHealthFsSimTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !dialers.get(0).isConnected("fs2"));
         long originatesBefore = sim.stats().originates();
 
-        PlaceCallResult result = dialers.get(0).dial(new Dial("fs2", "gw1", "15550001001",
-                UUID.randomUUID().toString(), Map.of(), Duration.ofSeconds(30), Duration.ofSeconds(30)), () -> { });
+        PlaceCallResult result = dialers.get(0).dial(dial("fs2"), () -> { });
 
         assertThat(result.sent()).isFalse();
         assertThat(result.created()).isFalse();
@@ -153,8 +152,14 @@ class FsHealthFsSimTest {
 
         assertThat(state("fs1")).isEqualTo(HealthState.EVICTED);
         assertThat(dialers).allMatch(dialer -> !dialer.isConnected("fs1"), "every link to the hung node was reset");
+        assertThat(dialers.get(0).dial(dial("fs1"), () -> { }).sent()).as("a call for the hung node").isFalse();
         sim.resumeNode("fs1");
         await().atMost(Duration.ofSeconds(15)).until(() -> state("fs1") == HealthState.HEALTHY);
+    }
+
+    private static Dial dial(String nodeId) {
+        return new Dial(nodeId, "gw1", "15550001001", UUID.randomUUID().toString(), Map.of(), Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
     }
 
     private void run(Runnable task) {
