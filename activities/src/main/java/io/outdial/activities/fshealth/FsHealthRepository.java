@@ -1,5 +1,7 @@
 package io.outdial.activities.fshealth;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +57,7 @@ public class FsHealthRepository {
                 .update() == 1;
     }
 
-    private static NodeHealth health(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
+    private static NodeHealth health(ResultSet rs, Instant now) throws SQLException {
         Timestamp until = rs.getTimestamp("evicted_until");
         Timestamp since = rs.getTimestamp("health_since");
         HealthState state = until != null && until.toInstant().isAfter(now) ? HealthState.EVICTED : HealthState.HEALTHY;
