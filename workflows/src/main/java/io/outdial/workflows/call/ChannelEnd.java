@@ -3,7 +3,7 @@ package io.outdial.workflows.call;
 /**
  * What following a live channel showed: facts only, like {@link PlaceCallResult}.
  *
- * @param seenEnd      CHANNEL_HANGUP_COMPLETE arrived; when false, every other field but the times is empty
+ * @param seenEnd      CHANNEL_HANGUP_COMPLETE arrived; when false, the hangup fields are empty
  * @param progress     CHANNEL_PROGRESS or CHANNEL_PROGRESS_MEDIA seen while following
  * @param answered     CHANNEL_ANSWER seen while following
  * @param hangupCause  {@code Hangup-Cause} of CHANNEL_HANGUP_COMPLETE
