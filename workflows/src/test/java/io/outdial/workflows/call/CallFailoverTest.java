@@ -171,6 +171,35 @@ class CallFailoverTest {
         assertThat(records(1).get(0).finalAttempt()).isTrue();
     }
 
+    @Test
+    void aRoutePickThatKeepsFailingEndsTheCallWithTheLastVerdict() {
+        when(activities.placeCall(any())).thenReturn(GATEWAY_DOWN);
+        when(recovery.pickFailoverRoute(any())).thenThrow(new IllegalStateException("PostgreSQL is down"));
+
+        CallResult result = call(REQUEST);
+
+        assertThat(result.verdict().outcome()).isEqualTo(CallOutcome.LINE_FAILED);
+        verify(activities, times(1)).placeCall(any());
+        verify(recovery, times(5)).pickFailoverRoute(any());
+        assertThat(records(1).get(0).finalAttempt()).isTrue();
+    }
+
+    @Test
+    void aFailedOverAttemptThatLosesItsWorkerIsReconciledOnItsOwnNodeAndNotFailedOverAgain() {
+        when(activities.placeCall(any())).thenReturn(CallReports.notSent().build())
+                .thenThrow(new IllegalStateException("worker died"));
+        when(recovery.pickFailoverRoute(any())).thenReturn(FailoverRoute.of("fs-b", "line-1", "carrier-a"));
+        when(recovery.channelExists(any())).thenReturn(new ChannelCheck(false));
+
+        CallResult result = call(REQUEST);
+
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.verdict().faultClass()).isEqualTo(FaultClass.INDETERMINATE);
+        verify(recovery).channelExists(new ChannelQuery("fs-b", uuid(2)));
+        verify(recovery, times(1)).pickFailoverRoute(any());
+        assertThat(records(2)).extracting(OutcomeRecord::finalAttempt).containsExactly(false, true);
+    }
+
     private static CallRequest withMaxFailovers(int maxFailovers, long taskId) {
         return new CallRequest(7, taskId, 1, "fs-a", "line-1", "carrier-a", 1_700_000_000_000L, 30, maxFailovers);
     }
