@@ -47,7 +47,10 @@ class ReplayTest {
                 .contains("campaign-paused-resumed-completed.json", "campaign-pacing-changed-cancelled.json",
                         "call-answered.json", "call-place-failed.json",
                         // recorded before record-outcome became a local activity (CallWorkflowImpl.RECORD_LOCALLY)
-                        "call-answered-record-activity.json");
+                        "call-answered-record-activity.json",
+                        // failover (CallWorkflowImpl.FAILOVER) and reconciling (CallWorkflowImpl.RECONCILE)
+                        "call-failed-over-line.json", "call-reconciled-followed.json",
+                        "call-place-failed-reconciled.json");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.outdial.activities.call;
 import io.outdial.activities.esl.NumberMask;
 import io.outdial.activities.esl.Dial;
 import io.outdial.activities.esl.Dialer;
+import io.outdial.activities.esl.EslDialer;
+import io.outdial.activities.campaign.CampaignRepository;
 import io.outdial.activities.pacing.ConnectRates;
 import io.outdial.activities.pacing.FairShareSettings;
 import io.outdial.activities.pacing.Lease;
@@ -11,6 +13,13 @@ import io.outdial.activities.pacing.Route;
 import io.outdial.workflows.call.CallActivities;
 import io.outdial.workflows.call.CallLimits;
 import io.outdial.workflows.call.CallOutcome;
+import io.outdial.workflows.call.CallRecoveryActivities;
+import io.outdial.workflows.call.ChannelCheck;
+import io.outdial.workflows.call.ChannelEnd;
+import io.outdial.workflows.call.ChannelQuery;
+import io.outdial.workflows.call.ChannelWatchRequest;
+import io.outdial.workflows.call.FailoverRoute;
+import io.outdial.workflows.call.FailoverRouteRequest;
 import io.outdial.workflows.call.OutcomeRecord;
 import io.outdial.workflows.call.OutcomeRecorded;
 import io.outdial.workflows.call.PlaceCallRequest;
@@ -29,8 +38,12 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** The call workflow's activities: dial once, paced to the second; record what happened. */
-public class CallActivitiesImpl implements CallActivities {
+/**
+ * The call workflow's activities: dial once, paced to the second; record what happened. It also serves
+ * the read-only recovery steps ({@link CallRecoveryActivities}, by {@link CallRecoveryActivitiesImpl}),
+ * so one activity bean on the calls task queue registers both interfaces.
+ */
+public class CallActivitiesImpl implements CallActivities, CallRecoveryActivities {
 
     private static final Logger log = LoggerFactory.getLogger(CallActivitiesImpl.class);
 
@@ -43,24 +56,47 @@ public class CallActivitiesImpl implements CallActivities {
     private final SendWindow sendWindow;
     private final PlaceCallSettings settings;
     private final CallMetrics metrics;
+    private final CallRecoveryActivities recovery;
 
     /** Wires the default collaborators, without meters. */
     public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock) {
         this(dataSource, jedis, dialer, clock, new CompositeMeterRegistry());
     }
 
-    /** Wires the default collaborators, with meters (see {@link CallMetrics}). */
+    /**
+     * Wires the default collaborators, with meters (see {@link CallMetrics}); channels are probed through
+     * the dialer when it is an {@link EslDialer}, else reconciling finds every node unreachable.
+     */
     public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock,
                               MeterRegistry meters) {
+        this(dataSource, jedis, dialer, dialer instanceof EslDialer esl ? new EslChannelProbe(esl) : null, clock,
+                meters);
+    }
+
+    /** Wires the default collaborators, with meters and the probe that reconciles calls with FS nodes. */
+    public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, ChannelProbe probe,
+                              Clock clock, MeterRegistry meters) {
         this(new CallRepository(dataSource), new CallClaims(jedis),
                 new Reservations(jedis, FairShareSettings.defaults(), meters, clock), new ConnectRates(jedis), dialer,
-                clock, Sleeper.THREAD, PlaceCallSettings.defaults(), meters);
+                clock, Sleeper.THREAD, PlaceCallSettings.defaults(), meters,
+                new CallRecoveryActivitiesImpl(new FailoverRoutes(new CampaignRepository(dataSource), clock),
+                        probe == null ? ChannelProbe.UNREACHABLE : probe,
+                        new ChannelFollower(probe == null ? ChannelProbe.UNREACHABLE : probe, clock), clock));
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
     public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations,
                               ConnectRates connectRates, Dialer dialer, Clock clock, Sleeper sleeper,
                               PlaceCallSettings settings, MeterRegistry meters) {
+        this(calls, claims, reservations, connectRates, dialer, clock, sleeper, settings, meters,
+                CallRecoveryActivitiesImpl.UNAVAILABLE);
+    }
+
+    /** Takes every collaborator and the recovery steps, for tests and custom wiring. */
+    public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations,
+                              ConnectRates connectRates, Dialer dialer, Clock clock, Sleeper sleeper,
+                              PlaceCallSettings settings, MeterRegistry meters, CallRecoveryActivities recovery) {
+        this.recovery = recovery;
         this.connectRates = connectRates;
         this.metrics = new CallMetrics(meters);
         this.calls = calls;
@@ -143,6 +179,21 @@ public class CallActivitiesImpl implements CallActivities {
             }
         });
         return new OutcomeRecorded(inserted);
+    }
+
+    @Override
+    public FailoverRoute pickFailoverRoute(FailoverRouteRequest request) {
+        return recovery.pickFailoverRoute(request);
+    }
+
+    @Override
+    public ChannelCheck channelExists(ChannelQuery query) {
+        return recovery.channelExists(query);
+    }
+
+    @Override
+    public ChannelEnd watchChannel(ChannelWatchRequest request) {
+        return recovery.watchChannel(request);
     }
 
     private PlaceCallResult notSent(PlaceCallRequest r, boolean duplicate) {

@@ -184,4 +184,37 @@ public final class EslDialer implements Dialer, AutoCloseable {
         links.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
+
+    /**
+     * Actively checks the link to FS node {@code nodeId}: completes with true when the link is up and FS
+     * answers {@code api status} within {@code timeout}, with false otherwise (unknown node, link down,
+     * no answer in time). Never completes exceptionally. As for any command, a node that does not answer
+     * in time has its link reset: until it is back, {@link #dial} refuses calls for it with nothing sent.
+     */
+    public CompletableFuture<Boolean> probe(String nodeId, Duration timeout) {
+        NodeLink link = links.get(Objects.requireNonNull(nodeId, "nodeId"));
+        if (link == null || !link.connection().isReady()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return link.connection().api("status", timeout).handle((status, error) -> error == null);
+    }
+
+    /**
+     * Starts receiving the events of an existing channel on FS node {@code nodeId}, for following a call
+     * placed by an earlier attempt of the place-call activity (reconciling). The node sends this dialer
+     * only the events of calls tagged with its node tag, so a call placed by an app node with another
+     * tag shows nothing here. A connection loss arrives as a {@link CallSignal#connectionLost()} signal.
+     *
+     * @throws EslNotSentException   if the node is unknown
+     * @throws IllegalStateException if the channel is already being watched on this dialer
+     */
+    public CallSubscription follow(String nodeId, String uuid) {
+        UUID.fromString(Objects.requireNonNull(uuid, "uuid"));
+        NodeLink link = links.get(Objects.requireNonNull(nodeId, "nodeId"));
+        if (link == null) {
+            throw new EslNotSentException("unknown FS node " + nodeId);
+        }
+        // no job of ours belongs to a followed channel: a fresh job uuid keeps the router's key unique
+        return link.router().subscribe(uuid, "follow-" + UUID.randomUUID());
+    }
 }

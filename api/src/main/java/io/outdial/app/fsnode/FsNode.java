@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param enabled      whether rounds may choose it (and this app node keeps an ESL connection to it)
  * @param evictedUntil until when health checks keep it out of rounds, or {@code null}
  * @param connected    whether this app node's ESL connection to it is up, authenticated and filtered
+ * @param health       what the health checks of all app nodes say of it
  */
 public record FsNode(String id, String pool, String eslHost, int eslPort, int maxSessions, int caps,
-                     boolean enabled, Instant evictedUntil, boolean connected) {
+                     boolean enabled, Instant evictedUntil, boolean connected, FsNodeHealth health) {
 }

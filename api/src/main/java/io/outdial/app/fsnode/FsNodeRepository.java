@@ -11,14 +11,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FsNodeRepository {
 
-    /** A stored node without its password and live connection state. */
+    /** A stored node without its password, live connection state and votes. */
     record Row(String id, long poolId, String pool, String eslHost, int eslPort, int maxSessions, int caps,
-               boolean enabled, Timestamp evictedUntil) {
+               boolean enabled, Timestamp evictedUntil, String healthReason, Timestamp healthSince) {
     }
 
     private static final String SELECT = """
             select n.id, n.pool_id, p.name as pool, n.esl_host, n.esl_port, n.max_sessions, n.caps, n.enabled,
-                   n.evicted_until
+                   n.evicted_until, n.health_reason, n.health_since
             from fs_nodes n join pools p on p.id = n.pool_id""";
 
     private final JdbcClient jdbc;

@@ -1,9 +1,14 @@
 package io.outdial.app.fsnode;
 
 import io.outdial.activities.esl.EslDialer;
+import io.outdial.activities.fshealth.FsHealthVotes;
+import io.outdial.activities.fshealth.HealthState;
+import io.outdial.activities.fshealth.Tally;
 import io.outdial.app.pool.PoolService;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +31,18 @@ public class FsNodeService {
     private final EslDialer dialer;
     private final DialerNodeSync dialerSync;
     private final TransactionTemplate transactions;
+    private final FsHealthVotes votes;
+    private final Clock clock;
 
     FsNodeService(FsNodeRepository nodes, PoolService pools, EslDialer dialer, DialerNodeSync dialerSync,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions, FsHealthVotes votes, Clock clock) {
         this.nodes = nodes;
         this.pools = pools;
         this.dialer = dialer;
         this.dialerSync = dialerSync;
         this.transactions = transactions;
+        this.votes = votes;
+        this.clock = clock;
     }
 
     /** Adds a node; 409 when the id is taken. This app node connects to it at once if it is enabled. */
@@ -97,8 +106,13 @@ public class FsNodeService {
     }
 
     private FsNode view(FsNodeRepository.Row row) {
+        Instant now = clock.instant();
+        Instant evictedUntil = row.evictedUntil() == null ? null : row.evictedUntil().toInstant();
+        HealthState state = evictedUntil != null && evictedUntil.isAfter(now) ? HealthState.EVICTED : HealthState.HEALTHY;
+        Tally tally = votes.tally(row.id(), now.toEpochMilli());
+        FsNodeHealth health = new FsNodeHealth(state, row.healthReason(),
+                row.healthSince() == null ? null : row.healthSince().toInstant(), tally.liveWorkers(), tally.votes());
         return new FsNode(row.id(), row.pool(), row.eslHost(), row.eslPort(), row.maxSessions(), row.caps(),
-                row.enabled(), row.evictedUntil() == null ? null : row.evictedUntil().toInstant(),
-                dialer.isConnected(row.id()));
+                row.enabled(), evictedUntil, dialer.isConnected(row.id()), health);
     }
 }

@@ -1,9 +1,10 @@
 package io.outdial.app.temporal;
 
 import io.outdial.activities.call.CallActivitiesImpl;
+import io.outdial.activities.call.EslChannelProbe;
 import io.outdial.activities.campaign.CampaignActivitiesImpl;
 import io.outdial.activities.campaign.RoundSettings;
-import io.outdial.activities.esl.Dialer;
+import io.outdial.activities.esl.EslDialer;
 import io.outdial.app.config.OutdialProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -30,10 +31,13 @@ class TemporalWorkersConfiguration {
                 new RoundSettings(round.budget(), round.maxCallsPerRound()), meters);
     }
 
-    /** Place-call, reconcile and record-outcome activities, on the calls task queue. */
+    /**
+     * Place-call and record-outcome activities, and the recovery steps (failover route, reconcile with
+     * the FS node over this node's ESL links), on the calls task queue.
+     */
     @Bean
-    CallActivitiesImpl callActivities(DataSource dataSource, JedisPooled jedis, Dialer dialer, Clock clock,
+    CallActivitiesImpl callActivities(DataSource dataSource, JedisPooled jedis, EslDialer dialer, Clock clock,
                                       MeterRegistry meters) {
-        return new CallActivitiesImpl(dataSource, jedis, dialer, clock, meters);
+        return new CallActivitiesImpl(dataSource, jedis, dialer, new EslChannelProbe(dialer), clock, meters);
     }
 }

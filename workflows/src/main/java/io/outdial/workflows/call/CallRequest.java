@@ -12,7 +12,17 @@ package io.outdial.workflows.call;
  * @param gateway            the FreeSWITCH gateway name of that line
  * @param reservedSecondMs   the whole second (epoch ms) whose CAPS token the round reserved
  * @param ringTimeoutSeconds how long the callee's phone may ring
+ * @param maxFailovers       how many times the call may move to another line or FS node after a fault
+ *                           that proves the phone did not ring; 0 (or absent, in payloads written
+ *                           before this field existed) means {@link FailoverPolicy#DEFAULT_MAX_FAILOVERS},
+ *                           a negative value turns failover off
  */
 public record CallRequest(long campaignId, long taskId, int attempt, String fsNodeId, String lineId,
-                          String gateway, long reservedSecondMs, int ringTimeoutSeconds) {
+                          String gateway, long reservedSecondMs, int ringTimeoutSeconds, int maxFailovers) {
+
+    /** A call with the default failover bound. */
+    public CallRequest(long campaignId, long taskId, int attempt, String fsNodeId, String lineId, String gateway,
+                       long reservedSecondMs, int ringTimeoutSeconds) {
+        this(campaignId, taskId, attempt, fsNodeId, lineId, gateway, reservedSecondMs, ringTimeoutSeconds, 0);
+    }
 }

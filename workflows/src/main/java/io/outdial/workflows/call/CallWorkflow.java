@@ -11,9 +11,13 @@ import io.temporal.workflow.WorkflowMethod;
  * options; the workflow sets them itself when they are missing); CallOutcome and FaultClass once
  * the verdict is known.
  *
- * <p>It places the call once ({@link CallActivities#placeCall}, never retried), classifies what
- * happened ({@link FaultClassifier}) and records it ({@link CallActivities#recordOutcome}). A
- * place-call activity that fails without a report (timeout, lost worker) gives INDETERMINATE.
+ * <p>It places the call ({@link CallActivities#placeCall}, never retried), classifies what happened
+ * ({@link FaultClassifier}) and records it ({@link CallActivities#recordOutcome}). A fault that proves
+ * the phone did not ring fails over to another line or FS node ({@link FailoverPolicy}), at most
+ * {@link CallRequest#maxFailovers()} times, each as a new attempt (LineId, FsNode and Attempt are
+ * re-tagged). A place-call activity that fails without a report (timeout, lost worker) or loses its
+ * ESL link after sending is reconciled ({@link CallRecoveryActivities#channelExists}, then
+ * {@link CallRecoveryActivities#watchChannel}); what cannot be known is INDETERMINATE, never redialed.
  */
 @WorkflowInterface
 public interface CallWorkflow {

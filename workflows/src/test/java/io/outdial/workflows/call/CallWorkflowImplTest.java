@@ -36,6 +36,8 @@ class CallWorkflowImplTest {
             new CallRequest(7, 42, 1, "fs-a", "line-1", "carrier-a", 1_700_000_000_000L, 30);
 
     private final CallActivities activities = mock(CallActivities.class, withSettings().withoutAnnotations());
+    private final CallRecoveryActivities recovery =
+            mock(CallRecoveryActivities.class, withSettings().withoutAnnotations());
     private WorkflowClient client;
 
     @BeforeEach
@@ -43,8 +45,10 @@ class CallWorkflowImplTest {
         this.client = env.getWorkflowClient();
         Worker worker = env.newWorker(TaskQueues.CALLS);
         worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities);
+        worker.registerActivitiesImplementations(activities, recovery);
         when(activities.recordOutcome(any())).thenReturn(new OutcomeRecorded(true));
+        when(recovery.channelExists(any())).thenReturn(new ChannelCheck(false));
+        when(recovery.pickFailoverRoute(any())).thenReturn(FailoverRoute.none());
         env.start();
     }
 
@@ -88,7 +92,8 @@ class CallWorkflowImplTest {
         assertThat(recorded.verdict().faultClass()).isEqualTo(FaultClass.INDETERMINATE);
         assertThat(recorded.finalAttempt()).isTrue();
         assertThat(searchAttributes().get(SearchAttributes.FAULT_CLASS)).isEqualTo("INDETERMINATE");
-        TemporalTesting.recordHistory(client, WorkflowIds.call(7, 42), "call-place-failed");
+        // recorded before reconciling (CallWorkflowImpl.RECONCILE) as call-place-failed
+        TemporalTesting.recordHistory(client, WorkflowIds.call(7, 42), "call-place-failed-reconciled");
     }
 
     @Test
