@@ -1,5 +1,6 @@
 package io.outdial.activities.call;
 
+import io.outdial.activities.linehealth.LineHealthSettings;
 import io.outdial.activities.pacing.Limits;
 import io.outdial.workflows.call.CallOutcome;
 import io.outdial.workflows.call.Classification;
@@ -28,11 +29,15 @@ public class CallRepository {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** The task's number, its campaign's pool and the limits of the route; empty if any is missing. */
+    /**
+     * The task's number, its campaign's pool and the limits of the route (a line on probation at its
+     * probe CAPS, as the round plans it); empty if any is missing.
+     */
     public Optional<CallContext> context(long campaignId, long taskId, String fsNodeId, String lineId) {
         return jdbc.sql("""
                         select t.phone_number, c.pool_id, c.caps, c.max_concurrency, n.caps, n.max_sessions,
-                               l.caps, l.max_concurrency
+                               case when l.health_state = 'HEALTHY' then l.caps else least(l.caps, :probeCaps) end,
+                               l.max_concurrency
                         from call_tasks t
                         join campaigns c on c.id = t.campaign_id
                         join fs_nodes n on n.id = :node and n.pool_id = c.pool_id
@@ -42,6 +47,8 @@ public class CallRepository {
                 .param("line", lineId)
                 .param("task", taskId)
                 .param("campaign", campaignId)
+                // a line on probation gets a trickle here too, for a call that takes a late token
+                .param("probeCaps", LineHealthSettings.PROBE_CAPS)
                 .query((rs, n) -> new CallContext(rs.getString(1), rs.getLong(2),
                         new Limits(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8))))
                 .optional();
