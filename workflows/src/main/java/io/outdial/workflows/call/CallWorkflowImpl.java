@@ -32,6 +32,12 @@ public class CallWorkflowImpl implements CallWorkflow {
 
     static final Duration RECORD_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long the local record keeps retrying (PostgreSQL or Redis down). A local activity with neither
+     * this nor a maximum of attempts is never retried by the SDK: one failed write would fail the call.
+     */
+    static final Duration RECORD_RETRY_FOR = Duration.ofDays(1);
+
     /** How long the workflow keeps asking an unreachable FS node whether the channel exists. */
     static final Duration RECONCILE_BUDGET = Duration.ofSeconds(60);
 
@@ -61,6 +67,7 @@ public class CallWorkflowImpl implements CallWorkflow {
     private final CallActivities localRecorder = Workflow.newLocalActivityStub(CallActivities.class,
             LocalActivityOptions.newBuilder()
                     .setStartToCloseTimeout(RECORD_TIMEOUT)
+                    .setScheduleToCloseTimeout(RECORD_RETRY_FOR)
                     .setRetryOptions(RECORD_RETRY)
                     .build());
 

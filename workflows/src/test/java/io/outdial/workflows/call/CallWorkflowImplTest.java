@@ -109,6 +109,22 @@ class CallWorkflowImplTest {
     }
 
     @Test
+    void aRecordThatFailsIsRetriedUntilItSucceedsAndTheCallCompletes() {
+        when(activities.placeCall(any())).thenReturn(
+                CallReports.sent().rang().hangup("USER_BUSY").sip(486).build());
+        when(activities.recordOutcome(any()))
+                .thenThrow(new IllegalStateException("PostgreSQL is restarting"))
+                .thenThrow(new IllegalStateException("PostgreSQL is restarting"))
+                .thenReturn(new OutcomeRecorded(true));
+
+        CallResult result = callStub(true).run(REQUEST);
+
+        assertThat(result.verdict().outcome()).isEqualTo(CallOutcome.BUSY);
+        verify(activities, times(3)).recordOutcome(any());
+        verify(activities, times(1)).placeCall(any());
+    }
+
+    @Test
     void placeCallGetsTheDeterministicChannelUuidTheWatchTimeoutAndNoRetry() {
         AtomicReference<ActivityInfo> info = new AtomicReference<>();
         when(activities.placeCall(any())).thenAnswer(invocation -> {
