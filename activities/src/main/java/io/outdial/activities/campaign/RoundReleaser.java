@@ -185,9 +185,27 @@ class RoundReleaser {
         return released;
     }
 
+    /**
+     * What is left of the campaign. Redis is asked first; when it has nothing left (empty queue, no
+     * lease), PostgreSQL, the system of record, decides: QUEUED tasks missing from Redis (it lost its
+     * data, or a killed round leased them) go back into the queue, and DIALING tasks count as in flight,
+     * so the campaign never completes while a task has no final state.
+     */
     private RoundResult result(CampaignPlan plan, int released, RoundLimit limit) {
-        long queued = queue.size(plan.campaignId());
-        long inFlight = reservations.inFlight(plan.poolId(), plan.campaignId(), clock.millis());
+        long campaignId = plan.campaignId();
+        long queued = queue.size(campaignId);
+        long inFlight = reservations.inFlight(plan.poolId(), campaignId, clock.millis());
+        if (queued == 0 && inFlight == 0) {
+            List<Long> lost = tasks.queuedIds(campaignId);
+            if (!lost.isEmpty()) {
+                // appended, not rebuilt: an id added meanwhile stays, and a duplicate is dropped when leased
+                queue.enqueue(campaignId, lost);
+                log.warn("Campaign {}: {} queued tasks were missing from its Redis queue; queued them again",
+                        campaignId, lost.size());
+            }
+            queued = lost.size();
+            inFlight = tasks.count(campaignId, "DIALING");
+        }
         return new RoundResult(released, queued, inFlight, limit.name());
     }
 

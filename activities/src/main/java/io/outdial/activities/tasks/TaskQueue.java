@@ -30,6 +30,19 @@ public class TaskQueue {
         return jedis.llen(key(campaignId));
     }
 
+    /** Every task id in the campaign's queue, head first, read in batches (not one atomic snapshot). */
+    public List<Long> ids(long campaignId) {
+        String key = key(campaignId);
+        List<Long> ids = new ArrayList<>();
+        for (long from = 0; ; from += BATCH) {
+            List<String> batch = jedis.lrange(key, from, from + BATCH - 1);
+            batch.forEach(id -> ids.add(Long.valueOf(id)));
+            if (batch.size() < BATCH) {
+                return ids;
+            }
+        }
+    }
+
     /** Replaces the campaign's queue with {@code queuedTaskIds} in one atomic step. */
     public void rebuild(long campaignId, List<Long> queuedTaskIds) {
         String key = key(campaignId);

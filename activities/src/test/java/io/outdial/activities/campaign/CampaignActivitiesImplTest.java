@@ -265,6 +265,33 @@ class CampaignActivitiesImplTest {
     }
 
     @Test
+    void queuedTasksMissingFromRedisAreQueuedAgainAndDialedByTheNextRound() {
+        TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
+        // in PostgreSQL only: Redis lost the queue, or a killed round had leased them
+        List<Long> tasks = data.tasks(s.campaignId(), 3);
+
+        RoundResult first = round(s.campaignId(), 1, 10, SECOND);
+        RoundResult second = round(s.campaignId(), 2, 10, SECOND + 1000);
+
+        assertThat(first.queued()).as("the campaign must not look drained").isEqualTo(3);
+        assertThat(second.released()).isEqualTo(3);
+        assertThat(tasks).allSatisfy(id -> assertThat(data.taskStatus(id)).isEqualTo("DIALING"));
+    }
+
+    @Test
+    void dialingTasksCountAsInFlightWhenRedisLostTheirLeases() {
+        TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
+        seedTasks(s.campaignId(), 2);
+        round(s.campaignId(), 1, 10, SECOND);
+        jedis.flushAll();
+
+        RoundResult result = round(s.campaignId(), 2, 10, SECOND + 1000);
+
+        assertThat(result.queued()).isZero();
+        assertThat(result.inFlight()).as("the campaign must not complete before its calls end").isEqualTo(2);
+    }
+
+    @Test
     void recordsStatusAndPacingAndSaysWhetherTheStatusChanged() {
         TestData.Seeded s = data.campaign().fsNode("fs1", 100, 100).line("line1", "gw1", 100, 100).create();
 

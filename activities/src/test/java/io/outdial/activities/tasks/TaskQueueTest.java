@@ -48,6 +48,16 @@ class TaskQueueTest {
     }
 
     @Test
+    void listsEveryQueuedIdHeadFirstWithoutTakingThem() {
+        List<Long> ids = LongStream.rangeClosed(1, 2_500).boxed().toList();
+        queue.enqueue(7, ids);
+
+        assertThat(queue.ids(7)).isEqualTo(ids);
+        assertThat(queue.size(7)).isEqualTo(2_500);
+        assertThat(queue.ids(8)).isEmpty();
+    }
+
+    @Test
     void leasingAnEmptyQueueGivesNothing() {
         assertThat(queue.lease(7, 5)).isEmpty();
         assertThat(queue.size(7)).isZero();

@@ -2,6 +2,7 @@ package io.outdial.app.campaign;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,40 @@ class CampaignRepository {
     List<Long> queuedTaskIds(long campaignId) {
         return jdbc.sql("select id from call_tasks where campaign_id = ? and status = 'QUEUED' order by id")
                 .param(campaignId).query(Long.class).list();
+    }
+
+    /** A DIALING task as the reconciler sees it: the version guards the change it may make. */
+    record DialingTask(long id, long version) {
+    }
+
+    /** The campaign's tasks DIALING, unchanged for at least {@code olderThan}. */
+    List<DialingTask> staleDialingTasks(long campaignId, Duration olderThan) {
+        return jdbc.sql("""
+                        select id, version from call_tasks
+                        where campaign_id = ? and status = 'DIALING' and updated_at < now() - make_interval(secs => ?)
+                        order by id""")
+                .params(campaignId, olderThan.toMillis() / 1000.0)
+                .query((rs, n) -> new DialingTask(rs.getLong(1), rs.getLong(2)))
+                .list();
+    }
+
+    /**
+     * Gives a DIALING task whose call workflow ended without recording anything its final state: DONE,
+     * INDETERMINATE (nobody can tell any more whether the phone rang), if {@code version} still holds.
+     */
+    boolean closeUnrecorded(long taskId, long version) {
+        return jdbc.sql("""
+                        update call_tasks set status = 'DONE', outcome = 'INDETERMINATE', fault_class = 'INDETERMINATE',
+                               version = version + 1, updated_at = now()
+                        where id = ? and status = 'DIALING' and version = ?""")
+                .params(taskId, version)
+                .update() == 1;
+    }
+
+    /** How many of the campaign's tasks are QUEUED. */
+    long queuedTaskCount(long campaignId) {
+        return jdbc.sql("select count(*) from call_tasks where campaign_id = ? and status = 'QUEUED'")
+                .param(campaignId).query(Long.class).single();
     }
 
     Map<String, Long> taskCountsByStatus(long campaignId) {

@@ -1,45 +1,70 @@
 package io.outdial.app.campaign;
 
-import io.outdial.activities.tasks.TaskQueue;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Refills the Redis queue of every running or paused campaign whose queue is empty while PostgreSQL
- * still has QUEUED tasks for it, e.g. after Redis lost its data or a dev restart with a fresh Redis.
- * Runs before the Temporal workers start (they start on ApplicationReadyEvent), so no campaign sees an
- * empty queue and completes early. Re-queuing an id a round holds is harmless: the round's optimistic
- * lock drops a task that is no longer QUEUED.
+ * Runs the {@link TaskReconciler} once at start-up, before the Temporal workers start (they start on
+ * ApplicationReadyEvent), so no campaign sees an empty queue and completes early, and then every
+ * {@code outdial.reconcile.interval} while the app runs (Redis may lose its data, a round may be killed
+ * half way, at any time). A pass that fails (PostgreSQL, Redis or Temporal unreachable) is logged and
+ * the next one tries again.
  */
 @Component
-class QueueRecovery implements ApplicationRunner {
+class QueueRecovery implements ApplicationRunner, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueRecovery.class);
 
-    private final CampaignRepository campaigns;
-    private final TaskQueue taskQueue;
+    private final TaskReconciler reconciler;
+    private final ReconcileProperties properties;
+    private ScheduledExecutorService timer;
 
-    QueueRecovery(CampaignRepository campaigns, TaskQueue taskQueue) {
-        this.campaigns = campaigns;
-        this.taskQueue = taskQueue;
+    QueueRecovery(TaskReconciler reconciler, ReconcileProperties properties) {
+        this.reconciler = reconciler;
+        this.properties = properties;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (long campaignId : campaigns.activeCampaignIds()) {
-            if (taskQueue.size(campaignId) > 0) {
-                continue;
-            }
-            List<Long> queued = campaigns.queuedTaskIds(campaignId);
-            if (!queued.isEmpty()) {
-                taskQueue.rebuild(campaignId, queued);
-                log.warn("Campaign {}: its Redis queue was empty; refilled it with {} queued tasks from PostgreSQL",
-                        campaignId, queued.size());
-            }
+        pass();
+    }
+
+    @Override
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outdial-reconciler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.interval().toMillis();
+        timer.scheduleWithFixedDelay(this::pass, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void pass() {
+        try {
+            reconciler.reconcile();
+        } catch (RuntimeException e) {
+            log.warn("Reconciling task states failed, trying again in {}: {}", properties.interval(), e.toString());
         }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
     }
 }
