@@ -20,7 +20,13 @@ final class HangupCauses {
             Map.entry("UNALLOCATED_NUMBER", CallOutcome.INVALID_NUMBER),
             Map.entry("NO_ROUTE_DESTINATION", CallOutcome.INVALID_NUMBER),
             Map.entry("INVALID_NUMBER_FORMAT", CallOutcome.INVALID_NUMBER),
-            Map.entry("NUMBER_CHANGED", CallOutcome.INVALID_NUMBER));
+            Map.entry("NUMBER_CHANGED", CallOutcome.INVALID_NUMBER),
+            // the SIP 6xx "global" answers and the originate's own ring timeout
+            Map.entry("BUSY_EVERYWHERE", CallOutcome.BUSY),
+            Map.entry("DECLINE", CallOutcome.REJECTED),
+            Map.entry("UNWANTED", CallOutcome.REJECTED),
+            Map.entry("DOES_NOT_EXIST_ANYWHERE", CallOutcome.INVALID_NUMBER),
+            Map.entry("NO_PICKUP", CallOutcome.NO_ANSWER));
 
     /** Carrier or gateway trouble: a line fault when no progress was seen. */
     static final Set<String> LINE = Set.of(

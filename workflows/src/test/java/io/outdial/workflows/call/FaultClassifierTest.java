@@ -2,9 +2,11 @@ package io.outdial.workflows.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -196,6 +198,27 @@ class FaultClassifierTest {
         @ValueSource(ints = {408, 504, 487, 200, 199})
         void sipStatusesThatProveNothingAreIndeterminate(int sipStatus) {
             assertThat(classify(CallReports.sent().created().sip(sipStatus))).isEqualTo(INDETERMINATE);
+        }
+    }
+
+    /** The whole cause table of FreeSWITCH, in every situation a cause can end a call in. */
+    @Nested
+    class EveryFreeSwitchCause {
+
+        @ParameterizedTest(name = "{0}: {1} / {2} / {3}")
+        @CsvFileSource(resources = "/fs-hangup-causes.csv")
+        void hasItsDeclaredVerdictWithoutAChannelBeforeProgressAndAfterIt(String cause, String noChannel,
+                                                                            String createdNoProgress,
+                                                                            String afterProgress) {
+            assertThat(verdict(classify(CallReports.sent().job("-ERR " + cause)))).isEqualTo(noChannel);
+            assertThat(verdict(classify(CallReports.sent().created().hangup(cause)))).isEqualTo(createdNoProgress);
+            assertThat(verdict(classify(CallReports.sent().rang().hangup(cause)))).isEqualTo(afterProgress);
+        }
+
+        private String verdict(Classification classification) {
+            return classification.faultClass() == FaultClass.CALLEE_OUTCOME
+                    ? classification.outcome().name()
+                    : classification.faultClass().name();
         }
     }
 }
