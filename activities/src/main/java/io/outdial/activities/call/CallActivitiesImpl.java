@@ -10,6 +10,7 @@ import io.outdial.activities.pacing.FairShareSettings;
 import io.outdial.activities.pacing.Lease;
 import io.outdial.activities.pacing.Reservations;
 import io.outdial.activities.pacing.Route;
+import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.workflows.call.CallActivities;
 import io.outdial.workflows.call.CallLimits;
 import io.outdial.workflows.call.CallOutcome;
@@ -31,6 +32,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -57,6 +59,8 @@ public class CallActivitiesImpl implements CallActivities, CallRecoveryActivitie
     private final PlaceCallSettings settings;
     private final CallMetrics metrics;
     private final CallRecoveryActivities recovery;
+    /** The campaigns' delayed sets; null: re-attempts are scheduled from PostgreSQL by the refill and the reconciler. */
+    private final TaskQueue taskQueue;
 
     /** Wires the default collaborators, without meters. */
     public CallActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, Dialer dialer, Clock clock) {
@@ -81,7 +85,8 @@ public class CallActivitiesImpl implements CallActivities, CallRecoveryActivitie
                 clock, Sleeper.THREAD, PlaceCallSettings.defaults(), meters,
                 new CallRecoveryActivitiesImpl(new FailoverRoutes(new CampaignRepository(dataSource), clock),
                         probe == null ? ChannelProbe.UNREACHABLE : probe,
-                        new ChannelFollower(probe == null ? ChannelProbe.UNREACHABLE : probe, clock), clock));
+                        new ChannelFollower(probe == null ? ChannelProbe.UNREACHABLE : probe, clock), clock),
+                new TaskQueue(jedis));
     }
 
     /** Takes every collaborator, for tests and custom wiring. */
@@ -92,10 +97,22 @@ public class CallActivitiesImpl implements CallActivities, CallRecoveryActivitie
                 CallRecoveryActivitiesImpl.UNAVAILABLE);
     }
 
-    /** Takes every collaborator and the recovery steps, for tests and custom wiring. */
+    /**
+     * Takes every collaborator and the recovery steps, for tests and custom wiring; without the campaigns'
+     * delayed sets (a re-attempt waits for the round's refill or the reconciler to schedule it).
+     */
     public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations,
                               ConnectRates connectRates, Dialer dialer, Clock clock, Sleeper sleeper,
                               PlaceCallSettings settings, MeterRegistry meters, CallRecoveryActivities recovery) {
+        this(calls, claims, reservations, connectRates, dialer, clock, sleeper, settings, meters, recovery, null);
+    }
+
+    /** Takes every collaborator, the recovery steps and the campaigns' delayed sets, for tests and custom wiring. */
+    public CallActivitiesImpl(CallRepository calls, CallClaims claims, Reservations reservations,
+                              ConnectRates connectRates, Dialer dialer, Clock clock, Sleeper sleeper,
+                              PlaceCallSettings settings, MeterRegistry meters, CallRecoveryActivities recovery,
+                              TaskQueue taskQueue) {
+        this.taskQueue = taskQueue;
         this.recovery = recovery;
         this.connectRates = connectRates;
         this.metrics = new CallMetrics(meters);
@@ -166,9 +183,22 @@ public class CallActivitiesImpl implements CallActivities, CallRecoveryActivitie
         }
     }
 
+    /**
+     * Records the attempt; when the call's end queued its task again for a business re-attempt, puts the
+     * task in the campaign's delayed set before the call's leases are released, so a round always sees the
+     * task in flight or waiting (never neither, which would let the campaign complete).
+     */
     @Override
     public OutcomeRecorded recordOutcome(OutcomeRecord outcome) {
-        boolean inserted = calls.record(outcome);
+        CallRepository.Recorded recorded = calls.record(outcome, clock.instant());
+        boolean inserted = recorded.inserted();
+        if (recorded.reattempt() && taskQueue != null) {
+            taskQueue.delay(outcome.campaignId(), outcome.taskId(), recorded.reattemptDueMs());
+            if (inserted) {
+                log.info("task {} ended {}: queued for a re-attempt at {}", outcome.taskId(),
+                        outcome.verdict().outcome(), Instant.ofEpochMilli(recorded.reattemptDueMs()));
+            }
+        }
         calls.poolOf(outcome.campaignId()).ifPresent(poolId -> {
             reservations.release(Lease.of(new Route(poolId, outcome.campaignId(), outcome.fsNodeId(),
                     outcome.lineId()), outcome.taskId(), outcome.attempt()));

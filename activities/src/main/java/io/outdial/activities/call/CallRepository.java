@@ -10,6 +10,7 @@ import io.outdial.workflows.call.PlaceCallResult;
 import io.outdial.workflows.common.WorkflowIds;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -60,20 +61,97 @@ public class CallRepository {
     }
 
     /**
-     * Inserts the attempt unless (taskId, attempt) is recorded already, and marks the task DONE with
-     * its outcome when this was its final attempt; both in one transaction.
+     * What {@link #record} did.
      *
-     * @return whether the attempt was inserted now
+     * @param inserted        whether the attempt was inserted now (false: a retried record)
+     * @param reattemptDueMs  when the task was queued again for a business re-attempt, the epoch
+     *                        millisecond it is due; 0 when it was not
      */
-    public boolean record(OutcomeRecord record) {
-        Boolean inserted = transactions.execute(status -> {
+    public record Recorded(boolean inserted, long reattemptDueMs) {
+
+        public boolean reattempt() {
+            return reattemptDueMs > 0;
+        }
+    }
+
+    /**
+     * Inserts the attempt unless (taskId, attempt) is recorded already and, when this was the call's final
+     * attempt, ends the task: back to QUEUED for a business re-attempt when {@link Reattempts} allows one
+     * (not before {@code now} plus the campaign's delay), else DONE with its outcome; all in one transaction.
+     * A retried record finds its attempt inserted and changes the task no further, but reports the
+     * re-attempt again so its caller can schedule it (again).
+     */
+    public Recorded record(OutcomeRecord record, Instant now) {
+        return transactions.execute(status -> {
             boolean fresh = insertAttempt(record);
-            if (record.finalAttempt()) {
-                markDone(record);
+            if (!record.finalAttempt()) {
+                return new Recorded(fresh, 0);
             }
-            return fresh;
+            if (!fresh) {
+                long due = queuedAgainDueMs(record.taskId());
+                if (due > 0) {
+                    return new Recorded(false, due);
+                }
+            } else if (Reattempts.eligible(verdict(record))) {
+                long due = queueAgain(record, now);
+                if (due > 0) {
+                    return new Recorded(true, due);
+                }
+            }
+            markDone(record);
+            return new Recorded(fresh, 0);
         });
-        return Boolean.TRUE.equals(inserted);
+    }
+
+    /**
+     * Queues a DIALING task again, not before {@code now} plus its campaign's delay, if its campaign runs
+     * (or is paused) and it has had fewer call workflows than the campaign allows. Its dial attempt count
+     * becomes the highest attempt number recorded for it, so the next call workflow dials a fresh number
+     * (and thus a fresh origination_uuid and idempotency key). The share lock on the campaign row orders
+     * this with a cancel ({@link io.outdial.activities.tasks.TaskRepository#cancelQueued}).
+     *
+     * @return the epoch millisecond it is due, or 0 if it was not queued again
+     */
+    private long queueAgain(OutcomeRecord r, Instant now) {
+        boolean running = jdbc.sql("select status in ('RUNNING', 'PAUSED') from campaigns where id = ? for share")
+                .param(r.campaignId())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!running) {
+            return 0;
+        }
+        Classification verdict = verdict(r);
+        return jdbc.sql("""
+                        update call_tasks t
+                        set status = 'QUEUED', outcome = :outcome, fault_class = :faultClass,
+                            attempts = greatest(t.attempts, :attempt,
+                                (select max(a.attempt) from call_attempts a where a.task_id = t.id)),
+                            not_before = cast(:now as timestamptz) + make_interval(secs => c.reattempt_delay_seconds),
+                            version = t.version + 1, updated_at = now()
+                        from campaigns c
+                        where t.id = :task and t.status = 'DIALING' and c.id = t.campaign_id
+                          and t.business_attempts < c.max_attempts
+                        returning t.not_before""")
+                .param("outcome", verdict.outcome().name())
+                .param("faultClass", verdict.faultClass().name())
+                .param("attempt", r.attempt())
+                .param("now", Timestamp.from(now))
+                .param("task", r.taskId())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::getTime)
+                .orElse(0L);
+    }
+
+    /** The due time of a task queued again for a re-attempt, or 0 if it is not waiting for one. */
+    private long queuedAgainDueMs(long taskId) {
+        return jdbc.sql("select not_before from call_tasks where id = ? and status = 'QUEUED' and not_before is not null")
+                .param(taskId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::getTime)
+                .orElse(0L);
     }
 
     private boolean insertAttempt(OutcomeRecord r) {

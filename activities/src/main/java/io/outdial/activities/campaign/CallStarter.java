@@ -20,8 +20,20 @@ public class CallStarter {
     }
 
     /**
-     * Starts {@code call-<campaignId>-<taskId>}. A workflow with that id already started (by an earlier
-     * try of the same round) counts as started.
+     * Starts the call workflow of a task's {@code businessAttempt}-th call
+     * ({@link WorkflowIds#call(long, long, int)}); the first goes through {@link #start(CallRequest)}.
+     */
+    public void start(CallRequest request, int businessAttempt) {
+        if (businessAttempt <= 1) {
+            start(request);
+        } else {
+            startAs(request, WorkflowIds.call(request.campaignId(), request.taskId(), businessAttempt));
+        }
+    }
+
+    /**
+     * Starts {@code call-<campaignId>-<taskId>}, a task's first call. A workflow with that id already
+     * started (by an earlier try of the same round) counts as started.
      *
      * <p>Eager start: when this node runs a worker on the calls task queue with a free workflow task
      * slot, the server hands the call's first workflow task back in the start response, and that worker
@@ -29,8 +41,12 @@ public class CallStarter {
      * eager start) the start is an ordinary one.
      */
     public void start(CallRequest request) {
+        startAs(request, WorkflowIds.call(request.campaignId(), request.taskId()));
+    }
+
+    private void startAs(CallRequest request, String workflowId) {
         WorkflowOptions options = WorkflowOptions.newBuilder()
-                .setWorkflowId(WorkflowIds.call(request.campaignId(), request.taskId()))
+                .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.CALLS)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .setDisableEagerExecution(false)

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,8 @@ class RoundReleaser {
         int wanted = (int) Math.min(Math.min(settings.maxCallsPerRound(), pacing.caps()), room);
         RoundLimit limitWhenAllUsed = wanted == pacing.caps() ? RoundLimit.CAMPAIGN_CAPS
                 : wanted == room ? RoundLimit.CAMPAIGN_CONCURRENCY : RoundLimit.NONE;
+        // re-attempts that are due join the queue first; a paused campaign runs no rounds, so they wait
+        queue.promoteDue(campaignId, startedAt);
         List<Long> leased = queue.lease(campaignId, wanted);
         ResourcePicker picker = picker(plan, request.roundNo(), startedAt);
         FairClaim claim = new FairClaim(plan.weight(), leased.size());
@@ -108,6 +111,11 @@ class RoundReleaser {
                 if (task == null || !task.queued()) {
                     continue; // cancelled, already dialing or gone: dropped from the queue
                 }
+                if (!task.due(startedAt)) {
+                    // a re-attempt queued early by a stale copy of the queue: back to wait until it is due
+                    queue.delay(campaignId, task.id(), task.notBeforeMs());
+                    continue;
+                }
                 Reserved reserved = reserve(plan, pacing, claim, picker, task, request.secondEpochMs());
                 if (reserved.limit() != null) {
                     limit = reserved.limit();
@@ -120,8 +128,9 @@ class RoundReleaser {
                 CallRequest call = new CallRequest(campaignId, task.id(), task.nextAttempt(),
                         reserved.pick().fsNode().id(), reserved.pick().line().id(), reserved.pick().line().gateway(),
                         request.secondEpochMs(), plan.ringTimeoutSeconds());
+                int businessAttempt = task.nextBusinessAttempt();
                 starts.add(new Started(task, reserved.lease(),
-                        CompletableFuture.runAsync(() -> starter.start(call), startExecutor)));
+                        CompletableFuture.runAsync(() -> starter.start(call, businessAttempt), startExecutor)));
             }
         } finally {
             // ids not yet looked at go back even if the round fails half way
@@ -186,21 +195,27 @@ class RoundReleaser {
     }
 
     /**
-     * What is left of the campaign. Redis is asked first; when it has nothing left (empty queue, no
-     * lease), PostgreSQL, the system of record, decides: QUEUED tasks missing from Redis (it lost its
-     * data, or a killed round leased them) go back into the queue, and DIALING tasks count as in flight,
-     * so the campaign never completes while a task has no final state.
+     * What is left of the campaign; tasks waiting for a re-attempt count as queued, so the campaign does
+     * not complete before they are called. Redis is asked first; when it has nothing left (empty queue
+     * and delayed set, no lease), PostgreSQL, the system of record, decides: QUEUED tasks missing from
+     * Redis (it lost its data, or a killed round leased them) go back into the queue, or into the delayed
+     * set when they are not due yet, and DIALING tasks count as in flight, so the campaign never
+     * completes while a task has no final state.
      */
     private RoundResult result(CampaignPlan plan, int released, RoundLimit limit) {
         long campaignId = plan.campaignId();
-        long queued = queue.size(campaignId);
-        long inFlight = reservations.inFlight(plan.poolId(), campaignId, clock.millis());
+        long queued = queue.size(campaignId) + queue.delayedSize(campaignId);
+        long now = clock.millis();
+        long inFlight = reservations.inFlight(plan.poolId(), campaignId, now);
         if (queued == 0 && inFlight == 0) {
-            List<Long> lost = tasks.queuedIds(campaignId);
+            List<TaskRepository.QueuedTask> lost = tasks.queued(campaignId);
             if (!lost.isEmpty()) {
                 // appended, not rebuilt: an id added meanwhile stays, and a duplicate is dropped when leased
-                queue.enqueue(campaignId, lost);
-                log.warn("Campaign {}: {} queued tasks were missing from its Redis queue; queued them again",
+                queue.enqueue(campaignId, lost.stream().filter(t -> t.due(now)).map(TaskRepository.QueuedTask::id)
+                        .toList());
+                queue.delayAll(campaignId, lost.stream().filter(t -> !t.due(now)).collect(Collectors.toMap(
+                        TaskRepository.QueuedTask::id, TaskRepository.QueuedTask::notBeforeMs)));
+                log.warn("Campaign {}: {} queued tasks were missing from Redis; queued them again",
                         campaignId, lost.size());
             }
             queued = lost.size();

@@ -23,6 +23,18 @@ public final class WorkflowIds {
     }
 
     /**
+     * The id of the call workflow of a task's {@code businessAttempt}-th call (1 for its first call, 2 for
+     * its first business re-attempt...): {@link #call(long, long)} for the first, so histories, links and
+     * lookups of tasks that are called once are unchanged, else {@code call-<campaignId>-<taskId>-<n>}.
+     */
+    public static String call(long campaignId, long taskId, int businessAttempt) {
+        if (businessAttempt < 1) {
+            throw new IllegalArgumentException("business attempts count from 1: " + businessAttempt);
+        }
+        return businessAttempt == 1 ? call(campaignId, taskId) : call(campaignId, taskId) + "-" + businessAttempt;
+    }
+
+    /**
      * The {@code origination_uuid} of one dial attempt: a name-based UUID of (campaign, task,
      * attempt), so the same attempt always names the same channel and a second originate of it
      * is recognisable on the FreeSWITCH side.
