@@ -9,7 +9,10 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import org.springframework.stereotype.Component;
 
-/** What Temporal knows of a task's call workflow {@code call-<campaignId>-<taskId>}. */
+/**
+ * What Temporal knows of one call workflow of a task: {@code call-<campaignId>-<taskId>} for its first call,
+ * {@code call-<campaignId>-<taskId>-<n>} for its n-th (a business re-attempt).
+ */
 @Component
 class CallWorkflowState {
 
@@ -28,11 +31,20 @@ class CallWorkflowState {
         this.client = client;
     }
 
-    /** Asks the Temporal frontend; throws if it cannot tell (unreachable, other errors). */
+    /** The state of a task's first call workflow. */
     State of(long campaignId, long taskId) {
+        return of(campaignId, taskId, 1);
+    }
+
+    /**
+     * The state of a task's {@code businessAttempt}-th call workflow; asks the Temporal frontend and throws
+     * if it cannot tell (unreachable, other errors).
+     */
+    State of(long campaignId, long taskId, int businessAttempt) {
         DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.call(campaignId, taskId)))
+                .setExecution(WorkflowExecution.newBuilder()
+                        .setWorkflowId(WorkflowIds.call(campaignId, taskId, businessAttempt)))
                 .build();
         try {
             WorkflowExecutionStatus status = client.getWorkflowServiceStubs().blockingStub()

@@ -16,7 +16,8 @@ class CampaignRepository {
 
     private static final String SELECT = """
             select c.id, t.name as tenant, p.name as pool, c.name, c.status, c.caps, c.max_concurrency,
-                   c.ring_timeout_seconds, c.weight, c.strategy, c.input_closed, c.workflow_id, c.created_at, c.updated_at
+                   c.ring_timeout_seconds, c.weight, c.strategy, c.max_attempts,
+                   c.reattempt_delay_seconds, c.input_closed, c.workflow_id, c.created_at, c.updated_at
             from campaigns c join tenants t on t.id = c.tenant_id join pools p on p.id = c.pool_id
             """;
 
@@ -31,23 +32,26 @@ class CampaignRepository {
     }
 
     long insert(long tenantId, long poolId, CreateCampaignRequest request, int ringTimeoutSeconds, int weight,
-                String strategy) {
+                String strategy, int maxAttempts, int reattemptDelaySeconds) {
         return jdbc.sql("""
                         insert into campaigns (tenant_id, pool_id, name, caps, max_concurrency, ring_timeout_seconds,
-                                               weight, strategy)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                               weight, strategy, max_attempts, reattempt_delay_seconds)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(tenantId, poolId, request.name(), request.caps(), request.maxConcurrency(), ringTimeoutSeconds,
-                        weight, strategy)
+                        weight, strategy, maxAttempts, reattemptDelaySeconds)
                 .query(Long.class).single();
     }
 
-    /** Changes weight, strategy and pool; a {@code null} keeps the value. */
-    void updateSharing(long campaignId, Integer weight, String strategy, Long poolId) {
+    /** Changes weight, strategy, pool and the re-attempt policy; a {@code null} keeps the value. */
+    void updateSharing(long campaignId, UpdateCampaignRequest change, Long poolId) {
         jdbc.sql("""
                         update campaigns set weight = coalesce(:weight, weight), strategy = coalesce(:strategy, strategy),
-                               pool_id = coalesce(:pool, pool_id), updated_at = now()
+                               pool_id = coalesce(:pool, pool_id), max_attempts = coalesce(:maxAttempts, max_attempts),
+                               reattempt_delay_seconds = coalesce(:delay, reattempt_delay_seconds), updated_at = now()
                         where id = :id""")
-                .param("weight", weight).param("strategy", strategy).param("pool", poolId).param("id", campaignId)
+                .param("weight", change.weight()).param("strategy", change.strategy()).param("pool", poolId)
+                .param("maxAttempts", change.maxAttempts()).param("delay", change.reattemptDelaySeconds())
+                .param("id", campaignId)
                 .update();
     }
 
@@ -119,18 +123,21 @@ class CampaignRepository {
                 .param(campaignId).query(Long.class).list();
     }
 
-    /** A DIALING task as the reconciler sees it: the version guards the change it may make. */
-    record DialingTask(long id, long version) {
+    /**
+     * A DIALING task as the reconciler sees it: the version guards the change it may make, the business
+     * attempt names its latest call workflow ({@link io.outdial.workflows.common.WorkflowIds#call(long, long, int)}).
+     */
+    record DialingTask(long id, long version, int businessAttempt) {
     }
 
     /** The campaign's tasks DIALING, unchanged for at least {@code olderThan}. */
     List<DialingTask> staleDialingTasks(long campaignId, Duration olderThan) {
         return jdbc.sql("""
-                        select id, version from call_tasks
+                        select id, version, greatest(business_attempts, 1) from call_tasks
                         where campaign_id = ? and status = 'DIALING' and updated_at < now() - make_interval(secs => ?)
                         order by id""")
                 .params(campaignId, olderThan.toMillis() / 1000.0)
-                .query((rs, n) -> new DialingTask(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> new DialingTask(rs.getLong(1), rs.getLong(2), rs.getInt(3)))
                 .list();
     }
 
@@ -181,7 +188,7 @@ class CampaignRepository {
         return new CampaignRow(rs.getLong("id"), rs.getString("tenant"), rs.getString("pool"), rs.getString("name"),
                 rs.getString("status"), rs.getInt("caps"), rs.getInt("max_concurrency"),
                 rs.getInt("ring_timeout_seconds"), rs.getInt("weight"), rs.getString("strategy"),
-                rs.getBoolean("input_closed"), rs.getString("workflow_id"),
+                rs.getInt("max_attempts"), rs.getInt("reattempt_delay_seconds"), rs.getBoolean("input_closed"), rs.getString("workflow_id"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -15,13 +15,16 @@ import java.time.Instant;
  * @param ringTimeoutSeconds how long a phone may ring
  * @param weight             its share of saturated shared lines relative to other campaigns
  * @param strategy           how it picks a line and FS node: RANDOM, ROUND_ROBIN or BEST_CONNECT_RATE
+ * @param maxAttempts        calls per task at most, business re-attempts included (1: never called again)
+ * @param reattemptDelaySeconds how long after a busy or unanswered call its task is called again
  * @param inputClosed        whether more tasks may be added
  * @param workflowId         the campaign workflow's id once started
  * @param createdAt          when it was created
  * @param updatedAt          when it last changed
  */
 public record CampaignRow(long id, String tenant, String pool, String name, String status, int caps,
-                          int maxConcurrency, int ringTimeoutSeconds, int weight, String strategy, boolean inputClosed, String workflowId,
+                          int maxConcurrency, int ringTimeoutSeconds, int weight, String strategy, int maxAttempts, int reattemptDelaySeconds,
+                          boolean inputClosed, String workflowId,
                           Instant createdAt, Instant updatedAt) {
 
     /** Whether a campaign workflow runs for it. */

@@ -44,6 +44,8 @@ public class CampaignService {
     private static final int DEFAULT_RING_TIMEOUT_SECONDS = 30;
 
     private static final String DEFAULT_STRATEGY = "ROUND_ROBIN";
+    private static final int DEFAULT_MAX_ATTEMPTS = 1;
+    private static final int DEFAULT_REATTEMPT_DELAY_SECONDS = 300;
 
     private final CampaignRepository campaigns;
     private final PoolService pools;
@@ -73,19 +75,25 @@ public class CampaignService {
         int ringTimeout = request.ringTimeoutSeconds() == null ? DEFAULT_RING_TIMEOUT_SECONDS : request.ringTimeoutSeconds();
         int weight = request.weight() == null ? 1 : request.weight();
         String strategy = request.strategy() == null ? DEFAULT_STRATEGY : request.strategy();
-        long id = campaigns.insert(tenantId, pool.id(), request, ringTimeout, weight, strategy);
-        log.info("Created campaign {} '{}' (pool {}, caps {}, max concurrency {}, weight {}, {})", id, request.name(),
-                pool.name(), request.caps(), request.maxConcurrency(), weight, strategy);
+        int maxAttempts = request.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : request.maxAttempts();
+        int reattemptDelay = request.reattemptDelaySeconds() == null
+                ? DEFAULT_REATTEMPT_DELAY_SECONDS : request.reattemptDelaySeconds();
+        long id = campaigns.insert(tenantId, pool.id(), request, ringTimeout, weight, strategy, maxAttempts,
+                reattemptDelay);
+        log.info("Created campaign {} '{}' (pool {}, caps {}, max concurrency {}, weight {}, {}, max attempts {}, "
+                        + "re-attempt delay {} s)", id, request.name(), pool.name(), request.caps(),
+                request.maxConcurrency(), weight, strategy, maxAttempts, reattemptDelay);
         return id;
     }
 
     /**
-     * Changes weight and strategy (any time before the end) and the pool (only while DRAFT or PAUSED).
-     * Rounds read them from PostgreSQL each round, so a running campaign needs no restart.
+     * Changes weight, strategy and the re-attempt policy (any time before the end) and the pool (only while
+     * DRAFT or PAUSED). Rounds read them from PostgreSQL each round, and a call's end reads the policy when
+     * it is recorded, so a running campaign needs no restart.
      */
     public CampaignRow update(long campaignId, UpdateCampaignRequest request) {
-        if (request.weight() == null && request.strategy() == null && request.pool() == null) {
-            throw invalid("weight", "weight, strategy or pool is required");
+        if (request.empty()) {
+            throw invalid("weight", "weight, strategy, pool, maxAttempts or reattemptDelaySeconds is required");
         }
         transactions.executeWithoutResult(tx -> {
             CampaignRow campaign = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
@@ -100,10 +108,11 @@ public class CampaignService {
                 }
                 poolId = usablePool(request.pool(), campaign.tenant()).id();
             }
-            campaigns.updateSharing(campaignId, request.weight(), request.strategy(), poolId);
+            campaigns.updateSharing(campaignId, request, poolId);
         });
-        log.info("Campaign {}: weight {}, strategy {}, pool {}", campaignId, orKept(request.weight()),
-                orKept(request.strategy()), orKept(request.pool()));
+        log.info("Campaign {}: weight {}, strategy {}, pool {}, max attempts {}, re-attempt delay {}", campaignId,
+                orKept(request.weight()), orKept(request.strategy()), orKept(request.pool()),
+                orKept(request.maxAttempts()), orKept(request.reattemptDelaySeconds()));
         return get(campaignId);
     }
 

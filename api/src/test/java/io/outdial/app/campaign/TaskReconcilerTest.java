@@ -135,6 +135,55 @@ class TaskReconcilerTest {
         assertThat(taskQueue.ids(campaignId)).doesNotContain(task);
     }
 
+    @Test
+    void aTaskWaitingForItsReattemptGoesBackToTheDelayedSetNotTheQueue() {
+        long task = taskIds.get(0);
+        jdbc.sql("update call_tasks set not_before = now() + interval '10 minutes', attempts = 1 where id = ?")
+                .param(task).update();
+        taskQueue.clear(campaignId);
+
+        TaskReconciler.Report report = reconciler.reconcile();
+
+        assertThat(report.queuedAgain()).isEqualTo(3);
+        assertThat(taskQueue.ids(campaignId)).containsExactly(taskIds.get(1), taskIds.get(2));
+        assertThat(taskQueue.delayedIds(campaignId)).containsExactly(task);
+        assertThat(reconciler.reconcile().queuedAgain()).as("nothing missing any more").isZero();
+    }
+
+    @Test
+    void aReattemptIsJudgedByItsOwnCallWorkflowNotTheFirstOne() {
+        long task = taskIds.get(0);
+        taskQueue.lease(campaignId, 1);
+        markDialingMinutesAgo(task, 5);
+        jdbc.sql("update call_tasks set business_attempts = 2 where id = ?").param(task).update();
+        openCallWorkflow(task).terminate("the first call ended long ago");
+        WorkflowStub second = openCallWorkflow(WorkflowIds.call(campaignId, task, 2));
+        try {
+            TaskReconciler.Report report = reconciler.reconcile();
+
+            assertThat(report.closed()).isZero();
+            assertThat(report.requeued()).isZero();
+            assertThat(status(task)).isEqualTo("DIALING 1");
+        } finally {
+            second.terminate("test over");
+        }
+    }
+
+    @Test
+    void aReattemptWhoseCallWorkflowWasNeverStartedIsQueuedAgainAsTheSameCall() {
+        long task = taskIds.get(0);
+        taskQueue.lease(campaignId, 1);
+        markDialingMinutesAgo(task, 5);
+        jdbc.sql("update call_tasks set business_attempts = 2 where id = ?").param(task).update();
+        openCallWorkflow(task).terminate("the first call ended long ago");
+
+        TaskReconciler.Report report = reconciler.reconcile();
+
+        assertThat(report.requeued()).isEqualTo(1);
+        assertThat(jdbc.sql("select status || ' ' || business_attempts from call_tasks where id = ?").param(task)
+                .query(String.class).single()).isEqualTo("QUEUED 1");
+    }
+
     private void markDialingMinutesAgo(long task, int minutes) {
         jdbc.sql("""
                         update call_tasks set status = 'DIALING', attempts = attempts + 1, version = version + 1,
@@ -149,8 +198,12 @@ class TaskReconcilerTest {
     }
 
     private WorkflowStub openCallWorkflow(long task) {
+        return openCallWorkflow(WorkflowIds.call(campaignId, task));
+    }
+
+    private WorkflowStub openCallWorkflow(String workflowId) {
         WorkflowStub stub = workflows.newUntypedWorkflowStub("Call", WorkflowOptions.newBuilder()
-                .setWorkflowId(WorkflowIds.call(campaignId, task))
+                .setWorkflowId(workflowId)
                 .setTaskQueue(IDLE_QUEUE)
                 .build());
         stub.start();
