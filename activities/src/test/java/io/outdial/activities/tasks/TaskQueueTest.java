@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outdial.activities.testsupport.StorageExtension;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,5 +91,32 @@ class TaskQueueTest {
 
         assertThat(queue.size(7)).isEqualTo(1);
         assertThat(queue.size(8)).isZero();
+    }
+
+    @Test
+    void dueIdsMoveFromTheDelayedSetToTheHeadOfTheQueueEarliestFirstAndTheOthersWait() {
+        queue.enqueue(7, List.of(1L, 2L));
+        queue.delay(7, 10L, 5_000);
+        queue.delay(7, 11L, 3_000);
+        queue.delay(7, 12L, 9_000);
+
+        assertThat(queue.promoteDue(7, 4_999)).isEqualTo(1);
+        assertThat(queue.promoteDue(7, 5_000)).isEqualTo(1);
+
+        assertThat(queue.delayedIds(7)).containsExactly(12L);
+        assertThat(queue.lease(7, 10)).containsExactly(10L, 11L, 1L, 2L);
+        assertThat(queue.promoteDue(7, 8_999)).isZero();
+    }
+
+    @Test
+    void clearingAQueueClearsItsDelayedSetToo() {
+        queue.enqueue(7, List.of(1L));
+        queue.delayAll(7, Map.of(2L, 100L, 3L, 200L));
+        assertThat(queue.delayedSize(7)).isEqualTo(2);
+
+        queue.clear(7);
+
+        assertThat(queue.size(7)).isZero();
+        assertThat(queue.delayedSize(7)).isZero();
     }
 }

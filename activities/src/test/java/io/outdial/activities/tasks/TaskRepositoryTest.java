@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(StorageExtension.class)
@@ -21,10 +22,12 @@ class TaskRepositoryTest {
 
     private final TaskRepository tasks;
     private final TestData data;
+    private final JdbcClient jdbc;
     private long campaignId;
 
     TaskRepositoryTest(DataSource dataSource, TestData data) {
         this.tasks = new TaskRepository(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
         this.data = data;
     }
 
@@ -103,5 +106,34 @@ class TaskRepositoryTest {
         tasks.markDialing(ids.get(1), 0);
 
         assertThat(tasks.queuedIds(campaignId)).containsExactly(ids.get(0), ids.get(2));
+    }
+
+    @Test
+    void cancellingQueuedTasksMarksTheCampaignCancelledFirst() {
+        data.tasks(campaignId, 1);
+
+        tasks.cancelQueued(campaignId);
+
+        assertThat(jdbc.sql("select status from campaigns where id = ?").param(campaignId).query(String.class).single())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aTaskWaitingForItsReattemptShowsWhenItIsDue() {
+        long taskId = data.tasks(campaignId, 1).get(0);
+        jdbc.sql("update call_tasks set not_before = to_timestamp(1800000000), business_attempts = 1 where id = ?")
+                .param(taskId).update();
+
+        TaskSnapshot snapshot = tasks.snapshots(List.of(taskId)).get(taskId);
+        assertThat(snapshot.notBeforeMs()).isEqualTo(1_800_000_000_000L);
+        assertThat(snapshot.due(1_799_999_999_999L)).isFalse();
+        assertThat(snapshot.due(1_800_000_000_000L)).isTrue();
+        assertThat(snapshot.nextBusinessAttempt()).isEqualTo(2);
+        assertThat(tasks.queued(campaignId)).containsExactly(new TaskRepository.QueuedTask(taskId, 1_800_000_000_000L));
+
+        assertThat(tasks.markDialing(taskId, snapshot.version())).isTrue();
+        TaskSnapshot dialing = tasks.snapshots(List.of(taskId)).get(taskId);
+        assertThat(dialing.businessAttempts()).isEqualTo(2);
+        assertThat(dialing.notBeforeMs()).isZero();
     }
 }
