@@ -4,7 +4,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One call and its whole audit trail, with workflow id {@code call-<campaignId>-<taskId>}
+ * One call and its whole audit trail, with workflow id {@code call-<campaignId>-<taskId>} (a business
+ * re-attempt n &gt;= 2 of the task: {@code call-<campaignId>-<taskId>-<n>})
  * ({@link io.outdial.workflows.common.WorkflowIds#call}) on the
  * {@link io.outdial.workflows.common.TaskQueues#CALLS} queue. Search attributes (no phone numbers):
  * CampaignId, TaskId, LineId, FsNode, Attempt when started (set by the starter in its workflow

@@ -12,7 +12,8 @@ public interface CampaignActivities {
      * slots for the campaign, an FS node and a line per call; leases tasks from the campaign's queue,
      * moves each QUEUED to DIALING under an optimistic lock (a task that loses the race is dropped,
      * not dialed) and starts one {@link io.outdial.workflows.call.CallWorkflow} per task with the id
-     * {@code call-<campaignId>-<taskId>} (already started counts as started). Idempotent per
+     * {@code call-<campaignId>-<taskId>}, or {@code call-<campaignId>-<taskId>-<n>} for a business
+     * re-attempt n &gt;= 2 (already started counts as started). Idempotent per
      * (campaignId, roundNo); stays inside a 900 ms budget and returns reservations it did not use.
      */
     @ActivityMethod(name = "ReleaseRound")
