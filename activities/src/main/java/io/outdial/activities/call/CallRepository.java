@@ -10,6 +10,7 @@ import io.outdial.workflows.call.PlaceCallResult;
 import io.outdial.workflows.common.WorkflowIds;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -52,6 +53,20 @@ public class CallRepository {
                 .query((rs, n) -> new CallContext(rs.getString(1), rs.getLong(2),
                         new Limits(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8))))
                 .optional();
+    }
+
+    /**
+     * Whether the route's FS node or line is evicted at {@code now}: health checks took it out after the
+     * round chose it (a line whose cool-down is over is on probation, not evicted).
+     */
+    public boolean routeEvicted(String fsNodeId, String lineId, Instant now) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select exists (select 1 from fs_nodes where id = :node and evicted_until > :now)
+                            or exists (select 1 from lines where id = :line and evicted_until > :now)""")
+                .param("node", fsNodeId)
+                .param("line", lineId)
+                .param("now", Timestamp.from(now))
+                .query(Boolean.class).single());
     }
 
     /** The pool of a campaign. */
