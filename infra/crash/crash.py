@@ -4,9 +4,12 @@
 Each scenario starts, on 127.0.0.1 with free ports and a fresh directory, PostgreSQL, Redis, the Temporal
 dev server, fs-sim and the app (production mode, its own process), seeds a tenant, a pool, the FS nodes and
 the lines over the REST API, runs a campaign, injects one fault mid-campaign, waits until every task has a
-final state, and judges from outside: tasks not final (lost) = 0 and numbers dialed more than once
-(fs-sim's observer) = 0. Exit code 0 when every scenario passed, 1 when one failed, 2 when the run itself
-failed. Everything it starts is stopped at the end, also on failure. See docs/reliability.md.
+final state, and judges from outside: tasks not final (lost) = 0 and numbers that reached a carrier more
+than once = 0 (fs-sim's originates per number, minus the attempts PostgreSQL shows were refused before any
+progress: gateway down, node refusal, carrier 503). Scenarios (b), (c) and (d) also judge the detection
+time of the fault, that nothing is routed to the evicted FS node or line after it, and the failovers.
+Exit code 0 when every scenario passed, 1 when one failed, 2 when the run itself failed. Everything it
+starts is stopped at the end, also on failure. See docs/reliability.md.
 """
 import argparse
 import json
@@ -26,6 +29,7 @@ import traceback
 import urllib.error
 import urllib.request
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -398,6 +402,68 @@ def not_final(by_status):
     return sum(n for status, n in by_status.items() if status not in FINAL)
 
 
+def fetch_attempts(stack, cid):
+    """The campaign's call attempts from PostgreSQL (Attempts.java: the extracted binaries have no psql)."""
+    jars = sorted(M2.glob("org/postgresql/postgresql/*/postgresql-*.jar"))
+    if not jars:
+        raise RuntimeError(f"no PostgreSQL JDBC driver under {M2}")
+    out = subprocess.run(["java", "-cp", str(jars[-1]), str(HERE / "Attempts.java"),
+                          f"jdbc:postgresql://127.0.0.1:{stack.ports['pg']}/postgres", str(cid)],
+                         capture_output=True, text=True, timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(f"Attempts.java failed: {out.stderr[-1000:]}")
+    lines = out.stdout.splitlines()
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+    for row in rows:
+        row["attempt"] = int(row["attempt"])
+        for flag in ("sent", "progress", "answered"):
+            row[flag] = row[flag] == "t"
+        started = float(row["started_at"]) if row["started_at"] else 0.0
+        # when the attempt was routed: its originate's start, or (nothing sent) when it was recorded
+        row["at"] = started if started > 0 else float(row["recorded_at"])
+    return rows
+
+
+def refused_before_invite_answered(row):
+    """An originate fs-sim received and counted, that no callee's phone can have rung: the gateway was
+    down, the node refused it, or the carrier answered 503 (a line or switch fault before any progress)."""
+    return (row["sent"] and not row["progress"] and not row["answered"]
+            and row["fault_class"] in ("LINE_FAULT", "SWITCH_FAULT"))
+
+
+def carrier_double_dials(stats, attempts):
+    """Numbers dialed more than once at a carrier: fs-sim's originates per number minus the refused ones
+    (as GatewayDownFailoverTest judges), so a failed-over call is one dial. Also returns numbers whose
+    refused attempts outnumber fs-sim's originates (the two records disagree: a harness or app bug)."""
+    refused = {}
+    for row in attempts:
+        if refused_before_invite_answered(row):
+            refused[row["phone_number"]] = refused.get(row["phone_number"], 0) + 1
+    dials = stats.get("dialsPerNumber", {})
+    numbers = set(dials) | set(refused)
+    reached = {n: dials.get(n, 0) - refused.get(n, 0) for n in numbers}
+    return sum(1 for n in reached.values() if n > 1), sum(1 for n in reached.values() if n < 0)
+
+
+def next_attempts(attempts):
+    """(task, attempt) -> the task's next attempt, if any."""
+    by_key = {(row["task_id"], row["attempt"]): row for row in attempts}
+    return {key: by_key.get((key[0], key[1] + 1)) for key in by_key}
+
+
+def failovers(attempts, is_fault, moved):
+    """Attempts with the fault is_fault, and how many of them were followed by an attempt that moved."""
+    following = next_attempts(attempts)
+    faulted = [row for row in attempts if is_fault(row)]
+    over = [row for row in faulted if (nxt := following[(row["task_id"], row["attempt"])]) and moved(row, nxt)]
+    return len(faulted), len(over)
+
+
+def wall(epoch):
+    return time.strftime("%H:%M:%S", time.localtime(epoch)) + f".{int(epoch * 10) % 10}"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Faults: each takes the stack and returns when the fault is repaired (everything it stopped runs again)
 
@@ -430,26 +496,137 @@ def temporal_restarted(stack, args):
     stack.start_temporal()
 
 
-def todo(reason):
-    """A scenario not written yet: reported as TODO without starting anything."""
+def fs_node_state(stack, node):
+    return (http("GET", f"{stack.app_base}/api/fs-nodes/{node}", timeout=5).get("health") or {}).get("state")
+
+
+def line_health(stack, line):
+    return http("GET", f"{stack.app_base}/api/lines/{line}", timeout=5).get("health") or {}
+
+
+def originate_commands(stack, node):
+    return http("GET", stack.observer + "/sim/stats", timeout=10)["commands"].get(node, {}).get("bgapi originate", 0)
+
+
+def sleep_until(epoch):
+    time.sleep(max(0.0, epoch - time.time()))
+
+
+def fs_node_crash(stack, args):
+    """(b) POST /sim/nodes/fs1/crash (sockets close, its calls vanish), restarted after --node-down-seconds.
+    Judged: fs1 shown EVICTED within 10 s; no originate routed to it from that deadline until its restart
+    (fs-sim's command counts and the attempts in PostgreSQL); calls refused on it failed over to fs2."""
+    node = sorted(stack.node_ports)[0]
+    at_fault = originates(stack)
+    t_fault = time.time()
+    http("POST", f"{stack.observer}/sim/nodes/{node}/crash")
+    poll(f"{node} EVICTED", lambda: fs_node_state(stack, node) == "EVICTED", 30, 0.1)
+    t_evicted = time.time()
+    deadline = t_fault + DETECTION_DEADLINE_FS
+    log(f"{node} crashed at {wall(t_fault)}, EVICTED at {wall(t_evicted)} ({t_evicted - t_fault:.1f} s)")
+    sleep_until(deadline)
+    at_deadline = originate_commands(stack, node)
+    sleep_until(t_fault + args.node_down_seconds)
+    at_restart = originate_commands(stack, node)
+    while_down = originates(stack) - at_fault
+    t_restart = time.time()
+    http("POST", f"{stack.observer}/sim/nodes/{node}/restart")
+    t_readmitted = None
+    try:
+        poll(f"{node} HEALTHY again", lambda: fs_node_state(stack, node) == "HEALTHY", 60, 0.2)
+        t_readmitted = time.time()
+        log(f"{node} restarted at {wall(t_restart)}, HEALTHY again {t_readmitted - t_restart:.1f} s later")
+    except RuntimeError as e:
+        log(str(e))
+
+    def judge(stats, attempts, t_end):
+        routed = [row for row in attempts if row["fs_node_id"] == node and deadline < row["at"] < t_restart]
+        faults, over = failovers(attempts, lambda row: row["fs_node_id"] == node
+                                 and row["fault_class"] == "SWITCH_FAULT" and not row["progress"],
+                                 lambda row, nxt: nxt["fs_node_id"] != node)
+        figures = {
+            "node": node,
+            "secondsToEvict": round(t_evicted - t_fault, 1),
+            "originatesWhileNodeDown": while_down,
+            "originatesOnNodeDeadlineToRestart": at_restart - at_deadline,
+            "attemptsRoutedToNodeDeadlineToRestart": len(routed),
+            "switchFaultsOnNode": faults,
+            "failedOverToOtherNode": over,
+            "indeterminateOnNode": sum(1 for row in attempts if row["fs_node_id"] == node
+                                       and row["fault_class"] == "INDETERMINATE"),
+            "secondsRestartToReadmitted": None if t_readmitted is None else round(t_readmitted - t_restart, 1),
+        }
+        failures = []
+        if figures["secondsToEvict"] > DETECTION_DEADLINE_FS:
+            failures.append(f"{node} evicted {figures['secondsToEvict']} s after the crash (limit 10 s)")
+        if figures["originatesOnNodeDeadlineToRestart"] or routed:
+            failures.append(f"calls routed to {node} after the detection deadline: {len(routed)} attempts, "
+                            f"{figures['originatesOnNodeDeadlineToRestart']} originates received")
+        if faults > over:
+            failures.append(f"{faults - over} switch faults on {node} did not fail over to another node")
+        return figures, failures
+    return judge
+
+
+def line_fault(action):
+    """(c) and (d): POST /sim/gateways/gw1/<action> for the rest of the campaign. Judged: line1 shown EVICTED
+    within 2 minutes; no originate on gw1 from the eviction + a grace until its cool-down ends (then the
+    probation trickle is allowed) or the campaign ends; its line faults failed over to line2."""
     def fault(stack, args):
-        raise NotImplementedError(reason)
-    fault.todo = reason
+        gateway, line = args.sim["gateways"][0]["name"], "line1"
+        t_fault = time.time()
+        http("POST", f"{stack.observer}/sim/gateways/{gateway}/{action}")
+        health = poll(f"{line} EVICTED", lambda: (h := line_health(stack, line)).get("state") == "EVICTED" and h,
+                      DETECTION_DEADLINE_LINE + 30, 0.5)
+        t_evicted = time.time()
+        log(f"{gateway} {action} at {wall(t_fault)}, {line} EVICTED at {wall(t_evicted)} "
+            f"({t_evicted - t_fault:.1f} s): {health.get('reason')}")
+        try:
+            cool_down_end = datetime.fromisoformat(health["evictedUntil"]).timestamp()
+        except (KeyError, TypeError, ValueError):
+            cool_down_end = t_evicted + 120
+
+        def judge(stats, attempts, t_end):
+            first, last = int(t_evicted + args.eviction_grace) + 1, int(min(cool_down_end, t_end))
+            per_second = stats["originatesPerGatewayPerSecond"].get(gateway, {})
+            after = sum(n for second, n in per_second.items() if first <= int(second) < last)
+            faults, over = failovers(attempts, lambda row: row["line_id"] == line
+                                     and row["fault_class"] == "LINE_FAULT" and not row["progress"],
+                                     lambda row, nxt: nxt["line_id"] != line)
+            figures = {
+                "line": line,
+                "secondsToEvict": round(t_evicted - t_fault, 1),
+                "evictionReason": health.get("reason"),
+                "secondsJudgedWithoutOriginates": max(0, last - first),
+                "originatesOnGatewayAfterEviction": after,
+                "lineFaultsOnLine": faults,
+                "failedOverToOtherLine": over,
+                "tasksEndedLineFailed": len({row["task_id"] for row in attempts
+                                             if row["task_outcome"] == "LINE_FAILED"}),
+            }
+            failures = []
+            if figures["secondsToEvict"] > DETECTION_DEADLINE_LINE:
+                failures.append(f"{line} evicted {figures['secondsToEvict']} s after the fault (limit 120 s)")
+            if after:
+                failures.append(f"{after} originates on {gateway} after its eviction + {args.eviction_grace} s")
+            if over == 0 or faults > over:
+                failures.append(f"{faults - over} of {faults} line faults on {line} did not fail over")
+            return figures, failures
+        return judge
     return fault
 
 
+# issue 4's limits: an FS crash evicted within 10 s, a failing line within 2 minutes
+DETECTION_DEADLINE_FS = 10
+DETECTION_DEADLINE_LINE = 120
+# scenarios that need a longer campaign: the fault must meet traffic for a while after its detection
+LONG = ("b", "c", "d")
+
 SCENARIOS = {
     "a": ("app SIGKILL + restart", app_sigkill),
-    # TODO(b): POST /sim/nodes/fs1/crash mid-campaign; judge: fs1 evicted within 10 s (GET /api/fs-nodes
-    #   evictedUntil), no originate reaches fs1 after the detection deadline (sim stats `commands` per node),
-    #   calls that hit it failed over (attempts by fault class). Needs the FS health voting (issue 4 item 4).
-    "b": ("FS node crash", todo("needs FS health eviction and failover (issue 4 items 2, 4)")),
-    # TODO(c): POST /sim/gateways/gw1/down; judge: LINE_FAULT calls failed over to line2, line1 evicted
-    #   within 2 min, no originate on gw1 after that (originatesPerGatewayPerSecond). Needs line health.
-    "c": ("gateway down", todo("needs line health eviction and failover (issue 4 items 2, 5)")),
-    # TODO(d): one line's carrier answers 503 (gateway CAPS set far below the line's CAPS in sim.json);
-    #   judge as (c). Needs line health.
-    "d": ("carrier 503 on one line", todo("needs line health eviction (issue 4 item 5)")),
+    "b": ("FS node crash", fs_node_crash),
+    "c": ("gateway down", line_fault("down")),
+    "d": ("carrier 503 on one line", line_fault("fail-503")),
     "e": ("Redis restarted empty", redis_restarted_empty),
     "f": ("PostgreSQL restarted", postgres_restarted),
     "g": ("Temporal dev server restarted", temporal_restarted),
@@ -463,8 +640,8 @@ started_stacks = []
 def run_scenario(key, args, bins, root):
     title, fault = SCENARIOS[key]
     result = {"scenario": key, "title": title, "passed": False}
-    if hasattr(fault, "todo"):
-        return {**result, "skipped": True, "error": f"TODO: {fault.todo}"}
+    if key in LONG:
+        args = argparse.Namespace(**{**vars(args), "tasks": args.tasks_long})
     stack = Stack(args, bins, root / key)
     started_stacks.append(stack)
     log(f"== scenario ({key}) {title}: {stack.dir}")
@@ -478,11 +655,12 @@ def run_scenario(key, args, bins, root):
         before = originates(stack)
         log(f"injecting the fault after {before} originates ({time.monotonic() - t_start:.1f} s into the campaign)")
         t_fault = time.monotonic()
-        fault(stack, args)
+        judge = fault(stack, args)
         t_repaired = time.monotonic()
         log(f"repaired {t_repaired - t_fault:.1f} s after the fault")
         at_repair = originates(stack)
         t_first = t_final = None
+        t_end = time.time()
         try:
             poll("first originate after the repair", lambda: originates(stack) > at_repair or
                  not_final(details(stack, cid)["tasksByStatus"]) == 0, args.campaign_timeout, 0.2)
@@ -492,6 +670,7 @@ def run_scenario(key, args, bins, root):
             poll("every task final", lambda: not_final(details(stack, cid)["tasksByStatus"]) == 0,
                  args.campaign_timeout, 1)
             t_final = time.monotonic()
+            t_end = time.time()
             poll("campaign completed", lambda: details(stack, cid)["campaign"]["status"] == "COMPLETED", 60, 1)
         except RuntimeError as e:
             log(str(e))
@@ -500,6 +679,12 @@ def run_scenario(key, args, bins, root):
         (stack.dir / "sim-stats-end.json").write_text(json.dumps(stats))
         (stack.dir / "campaign-end.json").write_text(json.dumps(final, indent=2))
         by_status = final["tasksByStatus"]
+        attempts = None
+        try:
+            attempts = fetch_attempts(stack, cid)
+            (stack.dir / "attempts.json").write_text(json.dumps(attempts))
+        except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
+            log(f"call attempts not read: {e}")
         result.update({
             "campaign": cid,
             "campaignStatus": final["campaign"].get("status"),
@@ -508,7 +693,10 @@ def run_scenario(key, args, bins, root):
             "lost": not_final(by_status) + max(0, args.tasks - sum(by_status.values())),
             "originates": stats["originates"],
             "originatesBeforeFault": before,
+            # numbers that reached a carrier more than once (refused originates do not count), and fs-sim's
+            # raw count of numbers it received more than once (a failed-over call counts twice there)
             "doubleDials": stats["numbersDialedMoreThanOnce"],
+            "originatedMoreThanOnce": stats["numbersDialedMoreThanOnce"],
             # final without a dial: the call workflow could not tell whether its place-call sent anything
             "neverDialed": max(0, sum(by_status.values()) - len(stats.get("dialsPerNumber", {}))),
             "attemptsByOutcome": final.get("attemptsByOutcome"),
@@ -518,8 +706,19 @@ def run_scenario(key, args, bins, root):
             "secondsFaultToAllFinal": None if t_final is None else round(t_final - t_fault, 1),
             "secondsCampaign": None if t_final is None else round(t_final - t_start, 1),
         })
+        failures = []
+        if attempts is not None:
+            result["doubleDials"], disagreeing = carrier_double_dials(stats, attempts)
+            if disagreeing:
+                failures.append(f"{disagreeing} numbers with more refused attempts than fs-sim originates")
+        elif judge:
+            failures.append("call attempts not read: failovers cannot be judged")
+        if judge:
+            result["figures"], found = judge(stats, attempts or [], t_end)
+            failures += found
+        result["failures"] = failures
         result["passed"] = (result["lost"] == 0 and result["doubleDials"] == 0
-                            and result["campaignStatus"] == "COMPLETED")
+                            and result["campaignStatus"] == "COMPLETED" and not failures)
     except TimeoutError:
         raise  # the whole run is out of time: no further scenario
     except Exception as e:  # the scenario failed; the next one still runs
@@ -548,7 +747,12 @@ def print_report(results):
               f"{r['doubleDials']:>6} {r['neverDialed']:>8} {r['secondsDown']:>6} {str(r['secondsToDialAgain']):>8} "
               f"{str(r['secondsFaultToAllFinal']):>11}")
         print(f"{'':34} campaign {r['campaignStatus']}, tasks {r['tasksByStatus']}, outcomes "
-              f"{r['attemptsByOutcome']}, fault classes {r['attemptsByFault']}")
+              f"{r['attemptsByOutcome']}, fault classes {r['attemptsByFault']}, numbers originated more than "
+              f"once {r.get('originatedMoreThanOnce')}")
+        if r.get("figures"):
+            print(f"{'':34} " + ", ".join(f"{k} {v}" for k, v in r["figures"].items()))
+        for failure in r.get("failures", []):
+            print(f"{'':34} FAILED: {failure}")
 
 
 def default_sim():
@@ -559,9 +763,15 @@ def default_sim():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("scenarios", nargs="*", default=["a", "e", "f", "g"],
-                        help=f"scenarios to run, of {', '.join(SCENARIOS)} (default: a e f g)")
+    parser.add_argument("scenarios", nargs="*", default=list(SCENARIOS),
+                        help=f"scenarios to run, of {', '.join(SCENARIOS)} (default: all)")
     parser.add_argument("--tasks", type=int, default=300, help="numbers in the campaign (300)")
+    parser.add_argument("--tasks-long", type=int, default=600,
+                        help="numbers in the campaigns of b, c and d, which need traffic after the detection (600)")
+    parser.add_argument("--node-down-seconds", type=float, default=20,
+                        help="(b): seconds from the FS node crash to its restart (20)")
+    parser.add_argument("--eviction-grace", type=float, default=3,
+                        help="(c), (d): seconds after the line's eviction before no originate may use it (3)")
     parser.add_argument("--caps", type=int, default=15, help="the campaign's CAPS (15; lines: 2 x 10)")
     parser.add_argument("--concurrency", type=int, default=60, help="the campaign's max concurrency (60)")
     parser.add_argument("--fault-after", type=int, default=80, help="originates before the fault (80)")
@@ -569,7 +779,7 @@ def main():
     parser.add_argument("--campaign-timeout", type=int, default=150,
                         help="seconds to wait for each phase of a campaign (150)")
     parser.add_argument("--startup-timeout", type=int, default=180, help="seconds the app may take to start (180)")
-    parser.add_argument("--hard-timeout", type=int, default=1200, help="the whole run's limit in seconds (1200)")
+    parser.add_argument("--hard-timeout", type=int, default=2400, help="the whole run's limit in seconds (2400)")
     parser.add_argument("--heap", default="512m")
     parser.add_argument("--temporal-cli", default=shutil.which("temporal") or "temporal")
     parser.add_argument("--run-dir", help="where logs go (default: a new directory under var/crash)")

@@ -168,6 +168,14 @@ public class CallActivitiesImpl implements CallActivities, CallRecoveryActivitie
             Thread.currentThread().interrupt();
             throw ApplicationFailure.newFailure("interrupted before dialing", "Interrupted");
         }
+        // A call may wait seconds for a token of its route; if health checks evicted the route meanwhile,
+        // send nothing: the call fails over (a switch fault before sending) to a route rounds still use.
+        if (calls.routeEvicted(r.fsNodeId(), r.lineId(), clock.instant())) {
+            log.warn("route {}/{} of task {} attempt {} was evicted before the call was sent; not sent",
+                    r.fsNodeId(), r.lineId(), r.taskId(), r.attempt());
+            metrics.notSent();
+            return notSent(r, false);
+        }
         log.info("dialing task {} attempt {} to {} via {}/{}", r.taskId(), r.attempt(),
                 NumberMask.mask(context.phoneNumber()), r.fsNodeId(), r.lineId());
         Dial dial = new Dial(r.fsNodeId(), r.gateway(), context.phoneNumber(), r.originationUuid(),

@@ -55,6 +55,20 @@ public class CallRepository {
                 .optional();
     }
 
+    /**
+     * Whether the route's FS node or line is evicted at {@code now}: health checks took it out after the
+     * round chose it (a line whose cool-down is over is on probation, not evicted).
+     */
+    public boolean routeEvicted(String fsNodeId, String lineId, Instant now) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select exists (select 1 from fs_nodes where id = :node and evicted_until > :now)
+                            or exists (select 1 from lines where id = :line and evicted_until > :now)""")
+                .param("node", fsNodeId)
+                .param("line", lineId)
+                .param("now", Timestamp.from(now))
+                .query(Boolean.class).single());
+    }
+
     /** The pool of a campaign. */
     public Optional<Long> poolOf(long campaignId) {
         return jdbc.sql("select pool_id from campaigns where id = ?").param(campaignId).query(Long.class).optional();

@@ -194,6 +194,42 @@ class CallActivitiesImplTest {
         }
 
         @Test
+        void sendsNothingOnALineEvictedSinceTheRoundChoseIt() {
+            reserveAsTheRoundDid(1);
+            JdbcClient.create(dataSource).sql("update lines set health_state = 'EVICTED', evicted_until = ?")
+                    .param(java.sql.Timestamp.from(clock.instant().plusSeconds(120))).update();
+
+            PlaceCallResult result = activities.placeCall(request(1));
+
+            assertThat(result.sent()).isFalse();
+            assertThat(result.duplicate()).isFalse();
+            assertThat(dialer.sent()).isEmpty();
+        }
+
+        @Test
+        void sendsNothingThroughAnFsNodeEvictedSinceTheRoundChoseIt() {
+            reserveAsTheRoundDid(1);
+            JdbcClient.create(dataSource).sql("update fs_nodes set evicted_until = '9999-12-31T00:00:00Z'").update();
+
+            PlaceCallResult result = activities.placeCall(request(1));
+
+            assertThat(result.sent()).isFalse();
+            assertThat(dialer.sent()).isEmpty();
+        }
+
+        @Test
+        void sendsTheProbeTrickleOnALineWhoseCoolDownIsOver() {
+            reserveAsTheRoundDid(1);
+            JdbcClient.create(dataSource).sql("update lines set health_state = 'EVICTED', evicted_until = ?")
+                    .param(java.sql.Timestamp.from(clock.instant().minusSeconds(1))).update();
+
+            PlaceCallResult result = activities.placeCall(request(1));
+
+            assertThat(result.sent()).isTrue();
+            assertThat(dialer.sent()).hasSize(1);
+        }
+
+        @Test
         void givesUpUnsentWhenNoSlotFreesUpInTime() {
             Limits lineFull = new Limits(100, 100, 100, 100, 100, 100);
             JdbcClient.create(dataSource).sql("update lines set max_concurrency = 1").update();

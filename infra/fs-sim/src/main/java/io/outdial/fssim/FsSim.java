@@ -113,6 +113,19 @@ public final class FsSim implements AutoCloseable {
         carrier.setUp(gateway, true);
     }
 
+    /**
+     * The gateway's carrier refuses every INVITE with SIP 503: each originate through it gets a channel
+     * (CREATE, HANGUP NORMAL_TEMPORARY_FAILURE) and {@code -ERR NORMAL_TEMPORARY_FAILURE}, as over its CAPS.
+     */
+    public void gatewayFail503(String gateway) {
+        carrier.setRefusing(gateway, true);
+    }
+
+    /** Ends {@link #gatewayFail503}: the carrier accepts INVITEs again within its limits. */
+    public void gatewayRecover(String gateway) {
+        carrier.setRefusing(gateway, false);
+    }
+
     /** The node drops every ESL connection and stops listening; its calls vanish without events. */
     public void crashNode(String nodeId) {
         node(nodeId).crash();
@@ -186,6 +199,16 @@ public final class FsSim implements AutoCloseable {
         @Override
         public void gatewayUp(String gateway) {
             FsSim.this.gatewayUp(gateway);
+        }
+
+        @Override
+        public void gatewayFail503(String gateway) {
+            FsSim.this.gatewayFail503(gateway);
+        }
+
+        @Override
+        public void gatewayRecover(String gateway) {
+            FsSim.this.gatewayRecover(gateway);
         }
 
         @Override

@@ -124,6 +124,27 @@ class ObserverApiTest {
     }
 
     @Test
+    void gatewaysCarrierCanAnswerEveryInviteWith503UntilItRecovers() throws Exception {
+        assertThat(post("/sim/gateways/gw1/fail-503").statusCode()).isEqualTo(200);
+        try (EslTestClient c = EslTestClient.login(sim.eslPort("fs1"))) {
+            c.command("event plain BACKGROUND_JOB CHANNEL_HANGUP_COMPLETE");
+            c.command("bgapi originate {origination_uuid=r1}sofia/gateway/gw1/15550006666 &park()");
+            String hangup = c.readUntil(f -> eventName(f).equals("CHANNEL_HANGUP_COMPLETE"));
+            assertThat(hangup).contains("Hangup-Cause: NORMAL_TEMPORARY_FAILURE")
+                    .contains("variable_sip_term_status: 503");
+            c.command("bgapi originate {origination_uuid=r2}sofia/gateway/gw2/15550006666 &park()");
+            assertThat(c.readUntil(f -> eventName(f).equals("BACKGROUND_JOB"))).endsWith("\n\n+OK r2\n");
+
+            assertThat(post("/sim/gateways/gw1/recover").statusCode()).isEqualTo(200);
+            c.command("bgapi originate {origination_uuid=r3}sofia/gateway/gw1/15550006666 &park()");
+            assertThat(c.readUntil(f -> eventName(f).equals("BACKGROUND_JOB") && f.contains("r3")))
+                    .endsWith("\n\n+OK r3\n");
+        }
+        assertThat(sim.stats().outcomes()).containsEntry("NORMAL_TEMPORARY_FAILURE", 1L);
+        assertThat(post("/sim/gateways/nope/fail-503").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void crashedNodeDropsItsConnectionsAndCallsAndCanRestart() throws Exception {
         try (EslTestClient c = EslTestClient.login(sim.eslPort("fs1"))) {
             c.command("event plain CHANNEL_ANSWER");

@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The carriers behind the gateways, shared by all nodes: up/down state, the per-second CAPS counter
- * and the concurrency counter. Thread-safe.
+ * The carriers behind the gateways, shared by all nodes: up/down state, the outage fault (every INVITE
+ * refused with 503), the per-second CAPS counter and the concurrency counter. Thread-safe.
  */
 public final class Carrier {
 
     /** What the carrier does with a new INVITE. */
-    public enum Admission { ACCEPTED, OVER_CAPS, OVER_CONCURRENCY }
+    public enum Admission { ACCEPTED, OVER_CAPS, OVER_CONCURRENCY, REFUSING }
 
     private static final class Trunk {
         final GatewayConfig config;
         boolean up = true;
+        boolean refusing;
         long second = -1;
         int attemptsThisSecond;
         int concurrent;
@@ -52,6 +53,15 @@ public final class Carrier {
         t.up = up;
     }
 
+    /** While {@code refusing}, the carrier answers every INVITE through this gateway with 503. */
+    public synchronized void setRefusing(String gateway, boolean refusing) {
+        Trunk t = trunks.get(gateway);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown gateway " + gateway);
+        }
+        t.refusing = refusing;
+    }
+
     /** Counts an INVITE received in {@code epochSecond}; takes a concurrency slot when accepted. */
     public synchronized Admission admit(String gateway, long epochSecond) {
         Trunk t = trunks.get(gateway);
@@ -60,6 +70,9 @@ public final class Carrier {
             t.attemptsThisSecond = 0;
         }
         t.attemptsThisSecond++;
+        if (t.refusing) {
+            return Admission.REFUSING;
+        }
         if (t.attemptsThisSecond > t.config.caps()) {
             return Admission.OVER_CAPS;
         }

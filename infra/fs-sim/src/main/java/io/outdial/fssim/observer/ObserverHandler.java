@@ -78,6 +78,8 @@ final class ObserverHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             switch (p[3]) {
                 case "down" -> controls.gatewayDown(p[2]);
                 case "up" -> controls.gatewayUp(p[2]);
+                case "fail-503" -> controls.gatewayFail503(p[2]);
+                case "recover" -> controls.gatewayRecover(p[2]);
                 default -> throw new IllegalArgumentException("unknown gateway action " + p[3]);
             }
             return respond(HttpResponseStatus.OK, Map.of("gateway", p[2], "state", p[3]));

@@ -13,6 +13,11 @@ public interface SimControls {
 
     void gatewayUp(String gateway);
 
+    /** The gateway's carrier answers every INVITE with 503 (a carrier outage) until {@link #gatewayRecover}. */
+    void gatewayFail503(String gateway);
+
+    void gatewayRecover(String gateway);
+
     void crashNode(String nodeId);
 
     void restartNode(String nodeId);
