@@ -127,7 +127,7 @@ class RoundReleaser {
                 }
                 CallRequest call = new CallRequest(campaignId, task.id(), task.nextAttempt(),
                         reserved.pick().fsNode().id(), reserved.pick().line().id(), reserved.pick().line().gateway(),
-                        request.secondEpochMs(), plan.ringTimeoutSeconds());
+                        request.secondEpochMs(), plan.ringTimeoutSeconds(), settings.callRequestMaxFailovers());
                 int businessAttempt = task.nextBusinessAttempt();
                 starts.add(new Started(task, reserved.lease(),
                         CompletableFuture.runAsync(() -> starter.start(call, businessAttempt), startExecutor)));

@@ -104,6 +104,7 @@ class CampaignActivitiesImplTest {
             assertThat(call.gateway()).isEqualTo("gw1");
             assertThat(call.reservedSecondMs()).isEqualTo(SECOND);
             assertThat(call.ringTimeoutSeconds()).isEqualTo(25);
+            assertThat(call.maxFailovers()).isEqualTo(RoundSettings.DEFAULT_MAX_FAILOVERS);
         });
         assertThat(tasks.subList(0, 3)).allSatisfy(id -> assertThat(data.taskStatus(id)).isEqualTo("DIALING"));
         assertThat(data.taskStatus(tasks.get(3))).isEqualTo("QUEUED");

@@ -39,7 +39,10 @@ public record OutdialProperties(String nodeId, @DefaultValue Redis redis, @Defau
      *
      * @param budget           how long one round may release calls before it stops and returns unused reservations
      * @param maxCallsPerRound the most calls one round releases, whatever the CAPS
+     * @param maxFailovers     how many times one call may fail over to another line or FS node when its
+     *                         fault proves the callee was never rung (0 to 5; 0 turns failover off)
      */
-    public record Round(@DefaultValue("900ms") Duration budget, @DefaultValue("1000") int maxCallsPerRound) {
+    public record Round(@DefaultValue("900ms") Duration budget, @DefaultValue("1000") int maxCallsPerRound,
+                        @DefaultValue("2") int maxFailovers) {
     }
 }

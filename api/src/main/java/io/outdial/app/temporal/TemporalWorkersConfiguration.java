@@ -28,7 +28,7 @@ class TemporalWorkersConfiguration {
                                               Clock clock, OutdialProperties properties, MeterRegistry meters) {
         OutdialProperties.Round round = properties.round();
         return new CampaignActivitiesImpl(dataSource, jedis, workflowClient, clock,
-                new RoundSettings(round.budget(), round.maxCallsPerRound()), meters);
+                new RoundSettings(round.budget(), round.maxCallsPerRound(), round.maxFailovers()), meters);
     }
 
     /**
