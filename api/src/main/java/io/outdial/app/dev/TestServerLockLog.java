@@ -3,6 +3,7 @@ package io.outdial.app.dev;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.lang.reflect.Field;
 import java.util.LinkedList;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -43,8 +44,8 @@ final class TestServerLockLog implements BeanPostProcessor {
             Object service = read(environment, "service");
             Object timer = read(service, "selfAdvancingTimer");
             Field field = field(timer.getClass(), "lockEvents");
-            Object lock = read(timer, "lock");
-            ((java.util.concurrent.locks.Lock) lock).lock();
+            Lock lock = (Lock) read(timer, "lock");
+            lock.lock();
             try {
                 @SuppressWarnings("unchecked")
                 LinkedList<Object> current = (LinkedList<Object>) field.get(timer);
@@ -52,7 +53,7 @@ final class TestServerLockLog implements BeanPostProcessor {
                     field.set(timer, new Bounded(current));
                 }
             } finally {
-                ((java.util.concurrent.locks.Lock) lock).unlock();
+                lock.unlock();
             }
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
