@@ -162,16 +162,16 @@ def create_campaigns(app, args, weights):
         # enough numbers for `headroom` times the campaign's fair share of the whole run
         share = weight / weight_sum
         tasks = max(args.min_tasks, math.ceil(args.headroom * share * total_caps * args.duration))
-        created = http("POST", app.base + "/api/campaigns", {
+        created = http("POST", app.base + "/api/v1/campaigns", {
             "name": f"bench-{i + 1}", "caps": args.campaign_caps, "maxConcurrency": args.campaign_concurrency,
             "ringTimeoutSeconds": 10, "weight": weight})
         cid = created["id"]
-        numbers = [f"+1555{i + 1:02d}{n:07d}" for n in range(tasks)]
+        numbers = [f"+1555{i + 1:01d}{n:06d}" for n in range(tasks)]  # NANP length: 10 digits after +1
         for start in range(0, tasks, 10_000):
             batch = numbers[start:start + 10_000]
-            http("POST", f"{app.base}/api/campaigns/{cid}/tasks",
+            http("POST", f"{app.base}/api/v1/campaigns/{cid}/tasks",
                  {"tasks": [{"phoneNumber": p} for p in batch], "last": start + 10_000 >= tasks}, timeout=300)
-        details = http("GET", f"{app.base}/api/campaigns/{cid}")
+        details = http("GET", f"{app.base}/api/v1/campaigns/{cid}")
         stored_weight = details.get("campaign", {}).get("weight")
         campaigns.append({"id": cid, "weight": weight, "tasks": tasks, "weightStored": stored_weight == weight})
     return campaigns
@@ -397,7 +397,7 @@ def run(args):
               f"in {time.monotonic() - t:.0f} s")
         t0 = time.time()
         for c in campaigns:
-            http("POST", f"{app.base}/api/campaigns/{c['id']}/start")
+            http("POST", f"{app.base}/api/v1/campaigns/{c['id']}/start")
         time.sleep(max(0.0, t0 + args.warmup - time.time()))
         stats_start = http("GET", observer + "/sim/stats")
         t_window_start = time.time()
@@ -414,8 +414,8 @@ def run(args):
             prometheus = ""
         details = {}
         for c in campaigns:
-            details[c["id"]] = http("GET", f"{app.base}/api/campaigns/{c['id']}")
-            http("POST", f"{app.base}/api/campaigns/{c['id']}/cancel")
+            details[c["id"]] = http("GET", f"{app.base}/api/v1/campaigns/{c['id']}")
+            http("POST", f"{app.base}/api/v1/campaigns/{c['id']}/cancel")
         (run_dir / "sim-stats-end.json").write_text(json.dumps(stats_end))
         (run_dir / "prometheus.txt").write_text(prometheus)
         report = judge(args, campaigns, stats_start, stats_end, t_window_start, t_window_end, prometheus,

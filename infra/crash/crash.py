@@ -362,31 +362,31 @@ class Stack:
 def seed(stack, args):
     """Tenant, pool, one FS node per simulated node and one line per simulated gateway, over the REST API."""
     base = stack.app_base
-    http("POST", base + "/api/tenants", {"name": "crash"})
-    http("POST", base + "/api/pools", {"name": "crash-pool", "tenant": "crash"})
+    http("POST", base + "/api/v1/tenants", {"name": "crash"})
+    http("POST", base + "/api/v1/pools", {"name": "crash-pool", "tenant": "crash"})
     limits = args.sim.get("nodeLimits", {"maxSessions": 1000, "sessionsPerSecond": 100})
     for node, port in sorted(stack.node_ports.items()):
-        http("POST", base + "/api/fs-nodes", {
+        http("POST", base + "/api/v1/fs-nodes", {
             "id": node, "pool": "crash-pool", "eslHost": "127.0.0.1", "eslPort": port, "eslPassword": "ClueCon",
             "maxSessions": limits["maxSessions"], "caps": limits["sessionsPerSecond"]})
     for i, gateway in enumerate(args.sim["gateways"]):
-        http("POST", base + "/api/lines", {
+        http("POST", base + "/api/v1/lines", {
             "id": f"line{i + 1}", "pool": "crash-pool", "gateway": gateway["name"], "caps": gateway["caps"],
             "maxConcurrency": gateway.get("maxConcurrency", 100)})
     poll("app connected to every FS node",
-         lambda: all(n.get("connected") for n in http("GET", base + "/api/fs-nodes")), 30)
+         lambda: all(n.get("connected") for n in http("GET", base + "/api/v1/fs-nodes")), 30)
 
 
 def create_campaign(stack, args):
     base = stack.app_base
-    created = http("POST", base + "/api/campaigns", {
+    created = http("POST", base + "/api/v1/campaigns", {
         "name": "crash", "caps": args.caps, "maxConcurrency": args.concurrency, "ringTimeoutSeconds": 10,
         "tenant": "crash", "pool": "crash-pool"})
     cid = created["id"]
-    numbers = [f"+1555{cid:03d}{n:05d}" for n in range(args.tasks)]
-    http("POST", f"{base}/api/campaigns/{cid}/tasks", {"tasks": [{"phoneNumber": p} for p in numbers], "last": True},
+    numbers = [f"+1555{cid % 1000:03d}{n:04d}" for n in range(args.tasks)]  # NANP length: 10 digits after +1
+    http("POST", f"{base}/api/v1/campaigns/{cid}/tasks", {"tasks": [{"phoneNumber": p} for p in numbers], "last": True},
          timeout=120)
-    http("POST", f"{base}/api/campaigns/{cid}/start")
+    http("POST", f"{base}/api/v1/campaigns/{cid}/start")
     return cid
 
 
@@ -395,7 +395,7 @@ def originates(stack):
 
 
 def details(stack, cid):
-    return http("GET", f"{stack.app_base}/api/campaigns/{cid}", timeout=10)
+    return http("GET", f"{stack.app_base}/api/v1/campaigns/{cid}", timeout=10)
 
 
 def not_final(by_status):
@@ -497,11 +497,11 @@ def temporal_restarted(stack, args):
 
 
 def fs_node_state(stack, node):
-    return (http("GET", f"{stack.app_base}/api/fs-nodes/{node}", timeout=5).get("health") or {}).get("state")
+    return (http("GET", f"{stack.app_base}/api/v1/fs-nodes/{node}", timeout=5).get("health") or {}).get("state")
 
 
 def line_health(stack, line):
-    return http("GET", f"{stack.app_base}/api/lines/{line}", timeout=5).get("health") or {}
+    return http("GET", f"{stack.app_base}/api/v1/lines/{line}", timeout=5).get("health") or {}
 
 
 def originate_commands(stack, node):

@@ -46,14 +46,14 @@ public final class AdminApi {
     /** Creates a tenant and returns its name. */
     public String tenant() throws Exception {
         String name = unique("tenant");
-        post("/api/tenants", "{\"name\": \"" + name + "\"}").andExpect(status().isCreated());
+        post("/api/v1/tenants", "{\"name\": \"" + name + "\"}").andExpect(status().isCreated());
         return name;
     }
 
     /** Creates a pool, dedicated to {@code tenant} unless it is {@code null}, and returns its id and name. */
     public Named pool(String tenant) throws Exception {
         String name = unique("pool");
-        String body = post("/api/pools", tenant == null ? "{\"name\": \"" + name + "\"}"
+        String body = post("/api/v1/pools", tenant == null ? "{\"name\": \"" + name + "\"}"
                 : "{\"name\": \"" + name + "\", \"tenant\": \"" + tenant + "\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return new Named(((Number) JsonPath.read(body, "$.id")).longValue(), name);
@@ -62,7 +62,7 @@ public final class AdminApi {
     /** Creates an enabled FS node in the pool at this ESL address and returns its id. */
     public String fsNode(String pool, int eslPort, String password) throws Exception {
         String id = unique("fs");
-        post("/api/fs-nodes", """
+        post("/api/v1/fs-nodes", """
                 {"id": "%s", "pool": "%s", "eslHost": "127.0.0.1", "eslPort": %d, "eslPassword": "%s",
                  "maxSessions": 1000, "caps": 100}""".formatted(id, pool, eslPort, password))
                 .andExpect(status().isCreated());
@@ -72,7 +72,7 @@ public final class AdminApi {
     /** Creates an enabled line through {@code gateway} in the pool and returns its id. */
     public String line(String pool, String gateway, int caps) throws Exception {
         String id = unique("line");
-        post("/api/lines", """
+        post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "%s", "caps": %d, "maxConcurrency": 50}"""
                 .formatted(id, pool, gateway, caps))
                 .andExpect(status().isCreated());
@@ -81,7 +81,7 @@ public final class AdminApi {
 
     /** Creates a DRAFT campaign of the tenant on the pool and returns its id. */
     public long campaign(String tenant, String pool, int caps, int maxConcurrency) throws Exception {
-        String body = post("/api/campaigns", """
+        String body = post("/api/v1/campaigns", """
                 {"name": "test", "caps": %d, "maxConcurrency": %d, "tenant": "%s", "pool": "%s"}"""
                 .formatted(caps, maxConcurrency, tenant, pool))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The campaign REST API. Errors are RFC 9457 problem details (see {@code ProblemDetailsAdvice}). */
 @RestController
-@RequestMapping("/api/campaigns")
+@RequestMapping("/api/v1/campaigns")
 class CampaignController {
 
     private final CampaignService service;
@@ -29,7 +29,7 @@ class CampaignController {
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateCampaignRequest request) {
         long id = service.create(request);
-        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(new Created(id));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(new Created(id));
     }
 
     @GetMapping

@@ -4,7 +4,7 @@ import io.outdial.workflows.campaign.CampaignProgress;
 import java.util.Map;
 
 /**
- * A campaign with its progress, as {@code GET /api/campaigns/{id}} returns it.
+ * A campaign with its progress, as {@code GET /api/v1/campaigns/{id}} returns it.
  *
  * @param campaign          the stored campaign
  * @param tasksByStatus     task counts by status (QUEUED, DIALING, DONE, CANCELLED)

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The FS node REST API. */
 @RestController
-@RequestMapping("/api/fs-nodes")
+@RequestMapping("/api/v1/fs-nodes")
 class FsNodeController {
 
     private final FsNodeService service;
@@ -29,7 +29,7 @@ class FsNodeController {
     @PostMapping
     ResponseEntity<FsNode> create(@Valid @RequestBody CreateFsNodeRequest request) {
         FsNode node = service.create(request);
-        return ResponseEntity.created(URI.create("/api/fs-nodes/" + node.id())).body(node);
+        return ResponseEntity.created(URI.create("/api/v1/fs-nodes/" + node.id())).body(node);
     }
 
     @GetMapping

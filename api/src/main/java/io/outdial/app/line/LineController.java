@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The line REST API. */
 @RestController
-@RequestMapping("/api/lines")
+@RequestMapping("/api/v1/lines")
 class LineController {
 
     private final LineService service;
@@ -29,7 +29,7 @@ class LineController {
     @PostMapping
     ResponseEntity<Line> create(@Valid @RequestBody CreateLineRequest request) {
         Line line = service.create(request);
-        return ResponseEntity.created(URI.create("/api/lines/" + line.id())).body(line);
+        return ResponseEntity.created(URI.create("/api/v1/lines/" + line.id())).body(line);
     }
 
     @GetMapping

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The pool REST API. */
 @RestController
-@RequestMapping("/api/pools")
+@RequestMapping("/api/v1/pools")
 class PoolController {
 
     private final PoolService service;
@@ -29,7 +29,7 @@ class PoolController {
     @PostMapping
     ResponseEntity<Pool> create(@Valid @RequestBody CreatePoolRequest request) {
         Pool pool = service.create(request);
-        return ResponseEntity.created(URI.create("/api/pools/" + pool.id())).body(pool);
+        return ResponseEntity.created(URI.create("/api/v1/pools/" + pool.id())).body(pool);
     }
 
     @GetMapping

@@ -1,5 +1,5 @@
 /**
- * The pool REST API ({@code /api/pools}): groups of FS nodes and lines, shared by every tenant or
+ * The pool REST API ({@code /api/v1/pools}): groups of FS nodes and lines, shared by every tenant or
  * dedicated to one.
  */
 package io.outdial.app.pool;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The tenant REST API. */
 @RestController
-@RequestMapping("/api/tenants")
+@RequestMapping("/api/v1/tenants")
 class TenantController {
 
     private final TenantService service;
@@ -25,7 +25,7 @@ class TenantController {
     @PostMapping
     ResponseEntity<Tenant> create(@Valid @RequestBody CreateTenantRequest request) {
         Tenant tenant = service.create(request);
-        return ResponseEntity.created(URI.create("/api/tenants/" + tenant.id())).body(tenant);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.id())).body(tenant);
     }
 
     @GetMapping

@@ -1,2 +1,2 @@
-/** The tenant REST API ({@code /api/tenants}): the business units that own campaigns and dedicated pools. */
+/** The tenant REST API ({@code /api/v1/tenants}): the business units that own campaigns and dedicated pools. */
 package io.outdial.app.tenant;

@@ -3,6 +3,7 @@ package io.outdial.app.web;
 import io.outdial.app.campaign.CampaignNotFoundException;
 import io.outdial.app.campaign.CampaignStateException;
 import io.outdial.app.campaign.InvalidRequestException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,37 +13,66 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns errors into RFC 9457 problem details. Validation problems carry an {@code errors} list of
+ * Turns errors into RFC 9457 problem details, each with the stable {@code type} of its {@link ProblemType}. Validation problems carry an {@code errors} list of
  * {@code {field, message}}; no message echoes the rejected value (it may be a phone number).
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail apiProblem(ApiProblem e) {
+        ProblemDetail problem = problem(e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
 
     @ExceptionHandler
     ProblemDetail notFound(CampaignNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Campaign not found", e.getMessage());
+        return problem(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail conflict(CampaignStateException e) {
-        return problem(HttpStatus.CONFLICT, "Campaign state conflict", e.getMessage());
+        return problem(ProblemType.CAMPAIGN_STATE, e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return problem(ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return problem(ProblemType.CONFLICT, e.getMessage());
+    }
+
+    /** A query parameter or path variable that does not convert (e.g. {@code /campaigns/abc}). */
+    @ExceptionHandler
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(ProblemType.BAD_PARAMETER, "Parameter '" + e.getName() + "' has the wrong type");
+    }
+
+    /** Anything no other handler knows: logged with its stack trace, answered without internals. */
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("Unexpected error", e);
+        return problem(ProblemType.INTERNAL, "The server failed to handle the request; the error is logged");
     }
 
     /**
@@ -54,16 +84,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail constraintViolated(DataIntegrityViolationException e) {
         ConstraintViolation violation = ConstraintViolation.of(e);
         return switch (violation.constraint()) {
-            case "campaign_pool_tenant" -> problem(HttpStatus.CONFLICT, "Pool dedicated to another tenant",
+            case "campaign_pool_tenant" -> problem(ProblemType.POOL_TENANT,
                     "A campaign can only use a shared pool or a pool dedicated to its own tenant");
-            case "pool_tenant_campaigns" -> problem(HttpStatus.CONFLICT, "Pool used by another tenant",
+            case "pool_tenant_campaigns" -> problem(ProblemType.POOL_TENANT,
                     "The pool cannot be dedicated to this tenant while other tenants' campaigns use it");
             default -> switch (violation.sqlState()) {
-                case ConstraintViolation.UNIQUE -> problem(HttpStatus.CONFLICT, "Duplicate",
+                case ConstraintViolation.UNIQUE -> problem(ProblemType.DUPLICATE,
                         "A resource with this id or name already exists");
-                case ConstraintViolation.FOREIGN_KEY -> problem(HttpStatus.CONFLICT, "Resource in use",
+                case ConstraintViolation.FOREIGN_KEY -> problem(ProblemType.RESOURCE_IN_USE,
                         "The resource is referenced by others, or references one that does not exist");
-                default -> problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                default -> problem(ProblemType.VALIDATION,
                         "A value breaks a rule of the database" + (violation.constraint().isEmpty()
                                 ? "" : " (" + violation.constraint() + ")"));
             };
@@ -72,7 +102,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = problem(ProblemType.VALIDATION, e.getMessage());
         problem.setProperty("errors", e.errors().stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message()))
                 .toList());
@@ -86,8 +116,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.getField(),
                         "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.size() + " field(s) are invalid");
+        ProblemDetail problem = problem(ProblemType.VALIDATION, errors.size() + " field(s) are invalid");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -96,14 +125,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // the parser's own message may quote the body, phone numbers included
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+        ProblemDetail problem = problem(ProblemType.MALFORMED_BODY,
                 "The request body is not valid JSON of the expected shape");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+    /**
+     * Every problem the framework builds on its own (405, 406, 415, 404 of an unknown path, a missing
+     * parameter...) gets the stable type of its status instead of {@code about:blank}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
+            ProblemType type = e instanceof MissingServletRequestParameterException
+                    || e instanceof HandlerMethodValidationException
+                    ? ProblemType.BAD_PARAMETER : ProblemType.forStatus(status.value());
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** A problem document of this kind. */
+    public static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
         return problem;
     }
 }

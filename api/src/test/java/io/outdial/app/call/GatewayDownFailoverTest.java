@@ -65,17 +65,17 @@ class GatewayDownFailoverTest {
     void callsOnTheDeadGatewaysLineFailOverToTheOtherLineAndAllComplete() throws Exception {
         sim("/sim/gateways/" + DOWN + "/down");
         List<String> numbers = IntStream.range(0, TASKS).mapToObj(i -> String.format("+1555040%04d", i)).toList();
-        long id = http.postForEntity("/api/campaigns",
+        long id = http.postForEntity("/api/v1/campaigns",
                 Map.of("name", "gateway down", "caps", 6, "maxConcurrency", 20), JsonNode.class).getBody()
                 .get("id").asLong();
-        assertThat(http.postForEntity("/api/campaigns/" + id + "/tasks",
+        assertThat(http.postForEntity("/api/v1/campaigns/" + id + "/tasks",
                 Map.of("tasks", numbers.stream().map(n -> Map.of("phoneNumber", n)).toList(), "last", true),
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(http.postForEntity("/api/campaigns/" + id + "/start", null, JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/v1/campaigns/" + id + "/start", null, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(http.getForObject("/api/campaigns/" + id, JsonNode.class).at("/campaign/status").asText())
+                assertThat(http.getForObject("/api/v1/campaigns/" + id, JsonNode.class).at("/campaign/status").asText())
                         .isEqualTo("COMPLETED"));
 
         String downLine = jdbc.sql("select id from lines where gateway = ? and enabled").param(DOWN)

@@ -32,7 +32,7 @@ class CampaignApiErrorsTest {
 
     @Test
     void malformedJsonIsA400ProblemDetail() throws Exception {
-        send(post("/api/campaigns"), "{\"name\": \"x\", \"caps\": ")
+        send(post("/api/v1/campaigns"), "{\"name\": \"x\", \"caps\": ")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
@@ -41,7 +41,7 @@ class CampaignApiErrorsTest {
 
     @Test
     void aMissingRequiredFieldIsNamed() throws Exception {
-        send(post("/api/campaigns"), "{\"name\": \"no pacing\", \"maxConcurrency\": 5}")
+        send(post("/api/v1/campaigns"), "{\"name\": \"no pacing\", \"maxConcurrency\": 5}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("caps")));
     }
@@ -49,7 +49,7 @@ class CampaignApiErrorsTest {
     @Test
     void anInvalidPhoneNumberRejectsTheWholeBatchNamingItsIndexWithoutEchoingIt() throws Exception {
         long id = createCampaign();
-        send(post("/api/campaigns/" + id + "/tasks"), """
+        send(post("/api/v1/campaigns/" + id + "/tasks"), """
                 {"tasks": [{"phoneNumber": "+1 555 010 0001"},
                            {"phoneNumber": "+1555010000\\r\\nbgapi hupall"},
                            {"phoneNumber": "+15550100003"}],
@@ -69,19 +69,19 @@ class CampaignApiErrorsTest {
 
     @Test
     void anUnknownCampaignIsA404() throws Exception {
-        mvc.perform(get("/api/campaigns/987654321"))
+        mvc.perform(get("/api/v1/campaigns/987654321"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
-        send(post("/api/campaigns/987654321/tasks"), "{\"tasks\": [{\"phoneNumber\": \"5550100\"}]}")
+        send(post("/api/v1/campaigns/987654321/tasks"), "{\"tasks\": [{\"phoneNumber\": \"5550100\"}]}")
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/campaigns/987654321/start")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/campaigns/987654321/start")).andExpect(status().isNotFound());
     }
 
     @Test
     void aPacingChangeToZeroCapsIsA400() throws Exception {
         long id = createCampaign();
-        send(patch("/api/campaigns/" + id + "/pacing"), "{\"caps\": 0}")
+        send(patch("/api/v1/campaigns/" + id + "/pacing"), "{\"caps\": 0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("caps"));
     }
@@ -89,18 +89,18 @@ class CampaignApiErrorsTest {
     @Test
     void startingACampaignTwiceIsA409() throws Exception {
         long id = createCampaign(); // no tasks and an open input: it runs without dialing anything
-        mvc.perform(post("/api/campaigns/" + id + "/start")).andExpect(status().isAccepted());
+        mvc.perform(post("/api/v1/campaigns/" + id + "/start")).andExpect(status().isAccepted());
         try {
-            mvc.perform(post("/api/campaigns/" + id + "/start"))
+            mvc.perform(post("/api/v1/campaigns/" + id + "/start"))
                     .andExpect(status().isConflict())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         } finally {
-            mvc.perform(post("/api/campaigns/" + id + "/cancel")).andExpect(status().isAccepted());
+            mvc.perform(post("/api/v1/campaigns/" + id + "/cancel")).andExpect(status().isAccepted());
         }
     }
 
     private long createCampaign() throws Exception {
-        String body = send(post("/api/campaigns"), "{\"name\": \"errors\", \"caps\": 5, \"maxConcurrency\": 5}")
+        String body = send(post("/api/v1/campaigns"), "{\"name\": \"errors\", \"caps\": 5, \"maxConcurrency\": 5}")
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();

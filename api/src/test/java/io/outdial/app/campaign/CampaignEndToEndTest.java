@@ -46,27 +46,27 @@ class CampaignEndToEndTest {
     void callsEveryNumberOnceWithinCapsAndRecordsEveryOutcome() {
         List<String> numbers = IntStream.range(0, TASKS).mapToObj(i -> String.format("+1555020%04d", i)).toList();
 
-        ResponseEntity<JsonNode> created = http.postForEntity("/api/campaigns",
+        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/campaigns",
                 Map.of("name", "end to end", "caps", 10, "maxConcurrency", 20), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long id = created.getBody().get("id").asLong();
 
-        ResponseEntity<JsonNode> added = http.postForEntity("/api/campaigns/" + id + "/tasks",
+        ResponseEntity<JsonNode> added = http.postForEntity("/api/v1/campaigns/" + id + "/tasks",
                 Map.of("tasks", numbers.stream().map(n -> Map.of("phoneNumber", n)).toList(), "last", true),
                 JsonNode.class);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(added.getBody().get("added").asInt()).isEqualTo(TASKS);
 
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/campaigns/" + id + "/start", null, JsonNode.class);
+        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/campaigns/" + id + "/start", null, JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody().get("workflowId").asText()).isEqualTo(WorkflowIds.campaign(id));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode campaign = http.getForObject("/api/campaigns/" + id, JsonNode.class);
+            JsonNode campaign = http.getForObject("/api/v1/campaigns/" + id, JsonNode.class);
             assertThat(campaign.at("/campaign/status").asText()).isEqualTo("COMPLETED");
         });
 
-        JsonNode details = http.getForObject("/api/campaigns/" + id, JsonNode.class);
+        JsonNode details = http.getForObject("/api/v1/campaigns/" + id, JsonNode.class);
         assertThat(details.at("/campaign/workflowId").asText()).isEqualTo(WorkflowIds.campaign(id));
         assertThat(details.at("/tasksByStatus/DONE").asLong()).isEqualTo(TASKS);
         assertThat(details.at("/attempts").asLong()).isGreaterThanOrEqualTo(TASKS);

@@ -29,7 +29,7 @@ class CampaignLifecycleTest {
 
     @Test
     void pausesResumesRepacesAndCompletesARunningCampaign() {
-        long id = http.postForObject("/api/campaigns",
+        long id = http.postForObject("/api/v1/campaigns",
                 Map.of("name", "lifecycle", "caps", 3, "maxConcurrency", 4), JsonNode.class).get("id").asLong();
         assertThat(post(id, "start").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(DEADLINE).untilAsserted(() ->
@@ -42,7 +42,7 @@ class CampaignLifecycleTest {
         await().atMost(DEADLINE).untilAsserted(() ->
                 assertThat(campaign(id).at("/progress/status").asText()).isEqualTo("RUNNING"));
 
-        ResponseEntity<JsonNode> pacing = http.exchange("/api/campaigns/" + id + "/pacing", HttpMethod.PATCH,
+        ResponseEntity<JsonNode> pacing = http.exchange("/api/v1/campaigns/" + id + "/pacing", HttpMethod.PATCH,
                 new HttpEntity<>(Map.of("caps", 7)), JsonNode.class);
         assertThat(pacing.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pacing.getBody().get("caps").asInt()).isEqualTo(7);
@@ -55,20 +55,20 @@ class CampaignLifecycleTest {
         await().atMost(DEADLINE).untilAsserted(() ->
                 assertThat(campaign(id).at("/campaign/status").asText()).isEqualTo("COMPLETED"));
 
-        ResponseEntity<JsonNode> late = http.exchange("/api/campaigns/" + id + "/pacing", HttpMethod.PATCH,
+        ResponseEntity<JsonNode> late = http.exchange("/api/v1/campaigns/" + id + "/pacing", HttpMethod.PATCH,
                 new HttpEntity<>(Map.of("caps", 8)), JsonNode.class);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(post(id, "pause").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
-        JsonNode list = http.getForObject("/api/campaigns", JsonNode.class);
+        JsonNode list = http.getForObject("/api/v1/campaigns", JsonNode.class);
         assertThat(list.findValuesAsText("name")).contains("lifecycle");
     }
 
     private ResponseEntity<JsonNode> post(long id, String action) {
-        return http.postForEntity("/api/campaigns/" + id + "/" + action, null, JsonNode.class);
+        return http.postForEntity("/api/v1/campaigns/" + id + "/" + action, null, JsonNode.class);
     }
 
     private JsonNode campaign(long id) {
-        return http.getForObject("/api/campaigns/" + id, JsonNode.class);
+        return http.getForObject("/api/v1/campaigns/" + id, JsonNode.class);
     }
 }

@@ -28,13 +28,13 @@ class CampaignReattemptPolicyTest {
     @Test
     void aNewCampaignCallsEachTaskOnceUnlessToldOtherwise() throws Exception {
         long plain = created("{\"name\": \"once\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.get("/api/campaigns/" + plain)
+        api.get("/api/v1/campaigns/" + plain)
                 .andExpect(jsonPath("$.campaign.maxAttempts").value(1))
                 .andExpect(jsonPath("$.campaign.reattemptDelaySeconds").value(300));
 
         long persistent = created("""
                 {"name": "again", "caps": 5, "maxConcurrency": 5, "maxAttempts": 3, "reattemptDelaySeconds": 600}""");
-        api.get("/api/campaigns/" + persistent)
+        api.get("/api/v1/campaigns/" + persistent)
                 .andExpect(jsonPath("$.campaign.maxAttempts").value(3))
                 .andExpect(jsonPath("$.campaign.reattemptDelaySeconds").value(600));
         assertThat(jdbc.sql("select max_attempts || ':' || reattempt_delay_seconds from campaigns where id = ?")
@@ -43,7 +43,7 @@ class CampaignReattemptPolicyTest {
 
     @Test
     void aPolicyOutOfRangeIsRejectedNamingTheField() throws Exception {
-        api.post("/api/campaigns", """
+        api.post("/api/v1/campaigns", """
                 {"name": "bad", "caps": 5, "maxConcurrency": 5, "maxAttempts": 11, "reattemptDelaySeconds": 0}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2))
@@ -51,10 +51,10 @@ class CampaignReattemptPolicyTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'reattemptDelaySeconds')]").exists());
 
         long id = created("{\"name\": \"patch me\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.patch("/api/campaigns/" + id, "{\"maxAttempts\": 0}")
+        api.patch("/api/v1/campaigns/" + id, "{\"maxAttempts\": 0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("maxAttempts"));
-        api.patch("/api/campaigns/" + id, "{\"reattemptDelaySeconds\": 86401}")
+        api.patch("/api/v1/campaigns/" + id, "{\"reattemptDelaySeconds\": 86401}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reattemptDelaySeconds"));
     }
@@ -64,19 +64,19 @@ class CampaignReattemptPolicyTest {
         long id = created("""
                 {"name": "tuned later", "caps": 5, "maxConcurrency": 5, "reattemptDelaySeconds": 60}""");
 
-        api.patch("/api/campaigns/" + id, "{\"maxAttempts\": 4}")
+        api.patch("/api/v1/campaigns/" + id, "{\"maxAttempts\": 4}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.maxAttempts").value(4))
                 .andExpect(jsonPath("$.reattemptDelaySeconds").value(60))
                 .andExpect(jsonPath("$.weight").value(1));
-        api.patch("/api/campaigns/" + id, "{\"reattemptDelaySeconds\": 1}")
+        api.patch("/api/v1/campaigns/" + id, "{\"reattemptDelaySeconds\": 1}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.maxAttempts").value(4))
                 .andExpect(jsonPath("$.reattemptDelaySeconds").value(1));
     }
 
     private long created(String json) throws Exception {
-        String body = api.post("/api/campaigns", json).andExpect(status().isCreated())
+        String body = api.post("/api/v1/campaigns", json).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }

@@ -28,7 +28,7 @@ class CampaignSharingTest {
     @Test
     void aNewCampaignHasWeightOneAndRoundRobinUnlessToldOtherwise() throws Exception {
         long plain = created("{\"name\": \"plain\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.get("/api/campaigns/" + plain)
+        api.get("/api/v1/campaigns/" + plain)
                 .andExpect(jsonPath("$.campaign.weight").value(1))
                 .andExpect(jsonPath("$.campaign.strategy").value("ROUND_ROBIN"));
 
@@ -40,7 +40,7 @@ class CampaignSharingTest {
 
     @Test
     void anInvalidWeightOrStrategyIsRejectedNamingTheField() throws Exception {
-        api.post("/api/campaigns", """
+        api.post("/api/v1/campaigns", """
                 {"name": "bad", "caps": 5, "maxConcurrency": 5, "weight": 1001, "strategy": "FASTEST"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2))
@@ -48,10 +48,10 @@ class CampaignSharingTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'strategy')]").exists());
 
         long id = created("{\"name\": \"patch me\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.patch("/api/campaigns/" + id, "{\"weight\": 0}")
+        api.patch("/api/v1/campaigns/" + id, "{\"weight\": 0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("weight"));
-        api.patch("/api/campaigns/" + id, "{}")
+        api.patch("/api/v1/campaigns/" + id, "{}")
                 .andExpect(status().isBadRequest());
     }
 
@@ -61,7 +61,7 @@ class CampaignSharingTest {
         AdminApi.Named own = api.pool(tenant);
         long id = api.campaign(tenant, api.pool(null).name(), 5, 5);
 
-        api.patch("/api/campaigns/" + id, """
+        api.patch("/api/v1/campaigns/" + id, """
                 {"weight": 9, "strategy": "RANDOM", "pool": "%s"}""".formatted(own.name()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.weight").value(9))
@@ -74,21 +74,21 @@ class CampaignSharingTest {
     @Test
     void anUnknownPoolIsA400AndAnUnknownCampaignA404() throws Exception {
         long id = created("{\"name\": \"nowhere\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.patch("/api/campaigns/" + id, "{\"pool\": \"no-such-pool\"}")
+        api.patch("/api/v1/campaigns/" + id, "{\"pool\": \"no-such-pool\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("pool"));
-        api.patch("/api/campaigns/987654321", "{\"weight\": 2}").andExpect(status().isNotFound());
+        api.patch("/api/v1/campaigns/987654321", "{\"weight\": 2}").andExpect(status().isNotFound());
     }
 
     @Test
     void anEndedCampaignCannotBeChanged() throws Exception {
         long id = created("{\"name\": \"ended\", \"caps\": 5, \"maxConcurrency\": 5}");
-        api.post("/api/campaigns/" + id + "/cancel", "").andExpect(status().isAccepted());
-        api.patch("/api/campaigns/" + id, "{\"weight\": 2}").andExpect(status().isConflict());
+        api.post("/api/v1/campaigns/" + id + "/cancel", "").andExpect(status().isAccepted());
+        api.patch("/api/v1/campaigns/" + id, "{\"weight\": 2}").andExpect(status().isConflict());
     }
 
     private long created(String json) throws Exception {
-        String body = api.post("/api/campaigns", json).andExpect(status().isCreated())
+        String body = api.post("/api/v1/campaigns", json).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }

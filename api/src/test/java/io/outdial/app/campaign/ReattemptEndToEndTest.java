@@ -66,16 +66,16 @@ class ReattemptEndToEndTest {
     @Test
     void busyAndUnansweredNumbersAreCalledExactlyOnceMoreAfterTheDelayAndNoOtherNumberIs() {
         List<String> numbers = IntStream.range(0, TASKS).mapToObj(i -> String.format("+1555060%04d", i)).toList();
-        long id = http.postForEntity("/api/campaigns", Map.of("name", "re-attempts", "caps", 10, "maxConcurrency", 20,
+        long id = http.postForEntity("/api/v1/campaigns", Map.of("name", "re-attempts", "caps", 10, "maxConcurrency", 20,
                 "maxAttempts", 2, "reattemptDelaySeconds", 1), JsonNode.class).getBody().get("id").asLong();
-        assertThat(http.postForEntity("/api/campaigns/" + id + "/tasks",
+        assertThat(http.postForEntity("/api/v1/campaigns/" + id + "/tasks",
                 Map.of("tasks", numbers.stream().map(n -> Map.of("phoneNumber", n)).toList(), "last", true),
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(http.postForEntity("/api/campaigns/" + id + "/start", null, JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/v1/campaigns/" + id + "/start", null, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(http.getForObject("/api/campaigns/" + id, JsonNode.class).at("/campaign/status").asText())
+                assertThat(http.getForObject("/api/v1/campaigns/" + id, JsonNode.class).at("/campaign/status").asText())
                         .isEqualTo("COMPLETED"));
 
         assertThat(jdbc.sql("select count(*) from call_tasks where campaign_id = ? and status = 'DONE'").param(id)

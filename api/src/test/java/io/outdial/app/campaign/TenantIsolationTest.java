@@ -42,7 +42,7 @@ class TenantIsolationTest {
         String intruder = api.tenant();
         AdminApi.Named pool = api.pool(owner);
 
-        api.post("/api/campaigns", """
+        api.post("/api/v1/campaigns", """
                 {"name": "intruder", "caps": 5, "maxConcurrency": 5, "tenant": "%s", "pool": "%s"}"""
                 .formatted(intruder, pool.name()))
                 .andExpect(status().isConflict())
@@ -60,7 +60,7 @@ class TenantIsolationTest {
         AdminApi.Named foreign = api.pool(owner);
         long campaign = api.campaign(intruder, api.pool(null).name(), 5, 5);
 
-        api.patch("/api/campaigns/" + campaign, "{\"pool\": \"" + foreign.name() + "\"}")
+        api.patch("/api/v1/campaigns/" + campaign, "{\"pool\": \"" + foreign.name() + "\"}")
                 .andExpect(status().isConflict());
         assertThat(poolOf(campaign)).isNotEqualTo(foreign.id());
     }
@@ -72,10 +72,10 @@ class TenantIsolationTest {
         AdminApi.Named pool = api.pool(null);
         api.campaign(user, pool.name(), 5, 5);
 
-        api.patch("/api/pools/" + pool.id(), "{\"tenant\": \"" + other + "\"}")
+        api.patch("/api/v1/pools/" + pool.id(), "{\"tenant\": \"" + other + "\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Pool used by another tenant"));
-        api.get("/api/pools/" + pool.id()).andExpect(jsonPath("$.tenant").doesNotExist());
+        api.get("/api/v1/pools/" + pool.id()).andExpect(jsonPath("$.tenant").doesNotExist());
     }
 
     @Test

@@ -37,7 +37,7 @@ class FsHealthApiTest {
         try (FsSim sim = FsSim.start(SimConfig.defaults().withNodes(1).withPassword(PASSWORD))) {
             String pool = api.pool(null).name();
             String id = api.fsNode(pool, sim.eslPort("fs1"), PASSWORD);
-            String path = "/api/fs-nodes/" + id;
+            String path = "/api/v1/fs-nodes/" + id;
             await().atMost(Duration.ofSeconds(10)).until(() -> votedReachable(path, true));
             api.get(path).andExpect(jsonPath("$.health.state").value("HEALTHY"))
                     .andExpect(jsonPath("$.health.votes[*].worker").value(hasItem("test-node")));

@@ -46,18 +46,18 @@ class FsNodeApiTest {
             String id = api.fsNode(pool, sim.eslPort("fs1"), PASSWORD);
 
             await().atMost(DEADLINE).until(() -> dialer.isConnected(id));
-            api.get("/api/fs-nodes/" + id).andExpect(jsonPath("$.connected").value(true));
+            api.get("/api/v1/fs-nodes/" + id).andExpect(jsonPath("$.connected").value(true));
 
-            api.patch("/api/fs-nodes/" + id, "{\"enabled\": false}")
+            api.patch("/api/v1/fs-nodes/" + id, "{\"enabled\": false}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
             assertThat(dialer.nodeIds()).doesNotContain(id);
 
-            api.patch("/api/fs-nodes/" + id, "{\"enabled\": true}").andExpect(status().isOk());
+            api.patch("/api/v1/fs-nodes/" + id, "{\"enabled\": true}").andExpect(status().isOk());
             await().atMost(DEADLINE).until(() -> dialer.isConnected(id));
 
-            api.delete("/api/fs-nodes/" + id).andExpect(status().isNoContent());
+            api.delete("/api/v1/fs-nodes/" + id).andExpect(status().isNoContent());
             assertThat(dialer.nodeIds()).doesNotContain(id);
-            api.get("/api/fs-nodes/" + id).andExpect(status().isNotFound());
+            api.get("/api/v1/fs-nodes/" + id).andExpect(status().isNotFound());
         }
         assertThat(output.getAll()).doesNotContain(PASSWORD);
     }
@@ -67,24 +67,24 @@ class FsNodeApiTest {
         String pool = api.pool(null).name();
         String id = api.fsNode(pool, 1, "N0t-Returned");
         try {
-            api.get("/api/fs-nodes/" + id)
+            api.get("/api/v1/fs-nodes/" + id)
                     .andExpect(jsonPath("$.eslPassword").doesNotExist())
                     .andExpect(content().string(not(containsString("N0t-Returned"))));
-            api.get("/api/fs-nodes")
+            api.get("/api/v1/fs-nodes")
                     .andExpect(jsonPath("$[*].id").value(hasItem(id)))
                     .andExpect(content().string(not(containsString("N0t-Returned"))));
-            api.patch("/api/fs-nodes/" + id, "{\"eslPassword\": \"Chang3d-pw\", \"enabled\": false}")
+            api.patch("/api/v1/fs-nodes/" + id, "{\"eslPassword\": \"Chang3d-pw\", \"enabled\": false}")
                     .andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("Chang3d-pw"))));
         } finally {
-            api.delete("/api/fs-nodes/" + id).andExpect(status().isNoContent());
+            api.delete("/api/v1/fs-nodes/" + id).andExpect(status().isNoContent());
         }
         assertThat(output.getAll()).doesNotContain("N0t-Returned").doesNotContain("Chang3d-pw");
     }
 
     @Test
     void invalidFieldsAreRejectedNamingEachFieldWithoutEchoingThePassword(CapturedOutput output) throws Exception {
-        api.post("/api/fs-nodes", """
+        api.post("/api/v1/fs-nodes", """
                 {"id": "Bad Id", "pool": "shared", "eslHost": "evil.example\\r\\nauth x", "eslPort": 70000,
                  "eslPassword": "has space", "maxSessions": 0, "caps": 10}""")
                 .andExpect(status().isBadRequest())
@@ -102,13 +102,13 @@ class FsNodeApiTest {
         String pool = api.pool(null).name();
         for (String host : new String[] {"fs-1.example.com", "10.0.0.7", "::1"}) {
             String id = AdminApi.unique("fs");
-            api.post("/api/fs-nodes", """
+            api.post("/api/v1/fs-nodes", """
                     {"id": "%s", "pool": "%s", "eslHost": "%s", "eslPort": 8021, "eslPassword": "ClueCon",
                      "maxSessions": 10, "caps": 5, "enabled": false}""".formatted(id, pool, host))
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.eslHost").value(host));
         }
-        api.post("/api/fs-nodes", """
+        api.post("/api/v1/fs-nodes", """
                 {"id": "%s", "pool": "%s", "eslHost": "host_with_underscore", "eslPort": 8021,
                  "eslPassword": "ClueCon", "maxSessions": 10, "caps": 5}""".formatted(AdminApi.unique("fs"), pool))
                 .andExpect(status().isBadRequest())
@@ -122,17 +122,17 @@ class FsNodeApiTest {
         String body = """
                 {"id": "%s", "pool": "%s", "eslHost": "127.0.0.1", "eslPort": 1, "eslPassword": "ClueCon",
                  "maxSessions": 10, "caps": 5, "enabled": false}""".formatted(id, pool);
-        api.post("/api/fs-nodes", body).andExpect(status().isCreated());
-        api.post("/api/fs-nodes", body).andExpect(status().isConflict());
+        api.post("/api/v1/fs-nodes", body).andExpect(status().isCreated());
+        api.post("/api/v1/fs-nodes", body).andExpect(status().isConflict());
 
-        api.get("/api/fs-nodes/no-such-node").andExpect(status().isNotFound());
-        api.patch("/api/fs-nodes/no-such-node", "{\"caps\": 5}").andExpect(status().isNotFound());
-        api.delete("/api/fs-nodes/no-such-node").andExpect(status().isNotFound());
+        api.get("/api/v1/fs-nodes/no-such-node").andExpect(status().isNotFound());
+        api.patch("/api/v1/fs-nodes/no-such-node", "{\"caps\": 5}").andExpect(status().isNotFound());
+        api.delete("/api/v1/fs-nodes/no-such-node").andExpect(status().isNotFound());
     }
 
     @Test
     void anUnknownPoolIsA400NamingTheField() throws Exception {
-        api.post("/api/fs-nodes", """
+        api.post("/api/v1/fs-nodes", """
                 {"id": "%s", "pool": "no-such-pool", "eslHost": "127.0.0.1", "eslPort": 1, "eslPassword": "ClueCon",
                  "maxSessions": 10, "caps": 5}""".formatted(AdminApi.unique("fs")))
                 .andExpect(status().isBadRequest())

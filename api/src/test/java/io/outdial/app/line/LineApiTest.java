@@ -29,7 +29,7 @@ class LineApiTest {
         String pool = api.pool(null).name();
         String node = disabledNode(pool);
         String id = AdminApi.unique("line");
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "carrier.a-1", "caps": 20, "maxConcurrency": 40,
                  "callerId": "+15550001111", "fsNodes": ["%s"]}""".formatted(id, pool, node))
                 .andExpect(status().isCreated())
@@ -38,16 +38,16 @@ class LineApiTest {
                 .andExpect(jsonPath("$.health.state").value("HEALTHY"))
                 .andExpect(jsonPath("$.health.window.attempts").value(0));
 
-        api.get("/api/lines/" + id).andExpect(jsonPath("$.callerId").value("+15550001111"));
-        api.get("/api/lines").andExpect(jsonPath("$[*].id").value(hasItem(id)));
+        api.get("/api/v1/lines/" + id).andExpect(jsonPath("$.callerId").value("+15550001111"));
+        api.get("/api/v1/lines").andExpect(jsonPath("$[*].id").value(hasItem(id)));
 
-        api.patch("/api/lines/" + id, "{\"fsNodes\": [\"%s\", \"%s\"]}".formatted(node, node))
+        api.patch("/api/v1/lines/" + id, "{\"fsNodes\": [\"%s\", \"%s\"]}".formatted(node, node))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fsNodes").value(contains(node)));
-        api.patch("/api/lines/" + id, "{\"fsNodes\": [\"Not An Id\"]}")
+        api.patch("/api/v1/lines/" + id, "{\"fsNodes\": [\"Not An Id\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("fsNodes[0]"));
-        api.patch("/api/lines/" + id, "{\"fsNodes\": []}")
+        api.patch("/api/v1/lines/" + id, "{\"fsNodes\": []}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fsNodes").isEmpty());
     }
@@ -57,14 +57,14 @@ class LineApiTest {
         String pool = api.pool(null).name();
         String foreignNode = disabledNode(api.pool(null).name());
 
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "gw1", "caps": 5, "maxConcurrency": 5, "fsNodes": ["%s"]}"""
                 .formatted(AdminApi.unique("line"), pool, foreignNode))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("fsNodes"));
 
         String line = api.line(pool, "gw1", 5);
-        api.patch("/api/lines/" + line, "{\"fsNodes\": [\"" + foreignNode + "\"]}")
+        api.patch("/api/v1/lines/" + line, "{\"fsNodes\": [\"" + foreignNode + "\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("fsNodes"));
     }
@@ -73,20 +73,20 @@ class LineApiTest {
     void anFsNodeThatALineListsCanNeitherBeDeletedNorMovedToAnotherPool() throws Exception {
         String pool = api.pool(null).name();
         String node = disabledNode(pool);
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "gw1", "caps": 5, "maxConcurrency": 5, "fsNodes": ["%s"]}"""
                 .formatted(AdminApi.unique("line"), pool, node))
                 .andExpect(status().isCreated());
 
-        api.delete("/api/fs-nodes/" + node).andExpect(status().isConflict());
-        api.patch("/api/fs-nodes/" + node, "{\"pool\": \"" + api.pool(null).name() + "\"}")
+        api.delete("/api/v1/fs-nodes/" + node).andExpect(status().isConflict());
+        api.patch("/api/v1/fs-nodes/" + node, "{\"pool\": \"" + api.pool(null).name() + "\"}")
                 .andExpect(status().isConflict());
     }
 
     @Test
     void gatewaysAndCallerIdsThatCouldAlterAnOriginateAreRejectedNamingTheField() throws Exception {
         String pool = api.pool(null).name();
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "gw1}bgapi hupall", "caps": 5, "maxConcurrency": 5,
                  "callerId": "+1555,origination_caller_id_name=x"}""".formatted(AdminApi.unique("line"), pool))
                 .andExpect(status().isBadRequest())
@@ -95,10 +95,10 @@ class LineApiTest {
                 .andExpect(content().string(not(containsString("hupall"))));
 
         String line = api.line(pool, "gw1", 5);
-        api.patch("/api/lines/" + line, "{\"gateway\": \"gw1|other\"}")
+        api.patch("/api/v1/lines/" + line, "{\"gateway\": \"gw1|other\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("gateway"));
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "gw1", "caps": 0, "maxConcurrency": 5}"""
                 .formatted(AdminApi.unique("line"), pool))
                 .andExpect(status().isBadRequest())
@@ -109,22 +109,22 @@ class LineApiTest {
     void aDuplicateIdIsA409AndAnUnknownOneA404() throws Exception {
         String pool = api.pool(null).name();
         String line = api.line(pool, "gw1", 5);
-        api.post("/api/lines", """
+        api.post("/api/v1/lines", """
                 {"id": "%s", "pool": "%s", "gateway": "gw1", "caps": 5, "maxConcurrency": 5}"""
                 .formatted(line, pool))
                 .andExpect(status().isConflict());
 
-        api.get("/api/lines/no-such-line").andExpect(status().isNotFound());
-        api.patch("/api/lines/no-such-line", "{\"caps\": 5}").andExpect(status().isNotFound());
-        api.delete("/api/lines/no-such-line").andExpect(status().isNotFound());
+        api.get("/api/v1/lines/no-such-line").andExpect(status().isNotFound());
+        api.patch("/api/v1/lines/no-such-line", "{\"caps\": 5}").andExpect(status().isNotFound());
+        api.delete("/api/v1/lines/no-such-line").andExpect(status().isNotFound());
 
-        api.delete("/api/lines/" + line).andExpect(status().isNoContent());
-        api.get("/api/lines/" + line).andExpect(status().isNotFound());
+        api.delete("/api/v1/lines/" + line).andExpect(status().isNoContent());
+        api.get("/api/v1/lines/" + line).andExpect(status().isNotFound());
     }
 
     private String disabledNode(String pool) throws Exception {
         String id = AdminApi.unique("fs");
-        api.post("/api/fs-nodes", """
+        api.post("/api/v1/fs-nodes", """
                 {"id": "%s", "pool": "%s", "eslHost": "127.0.0.1", "eslPort": 1, "eslPassword": "ClueCon",
                  "maxSessions": 10, "caps": 5, "enabled": false}""".formatted(id, pool))
                 .andExpect(status().isCreated());

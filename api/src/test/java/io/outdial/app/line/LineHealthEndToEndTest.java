@@ -59,7 +59,7 @@ class LineHealthEndToEndTest {
             String healthy = api.line(pool, "lh-up", 5);
             long campaign = api.campaign(tenant, pool, 10, 50);
             addTasks(campaign);
-            api.post("/api/campaigns/" + campaign + "/start", "").andExpect(status().isAccepted());
+            api.post("/api/v1/campaigns/" + campaign + "/start", "").andExpect(status().isAccepted());
             long startedAt = System.nanoTime();
             AtomicLong firstFaultAt = new AtomicLong();
             try {
@@ -76,12 +76,12 @@ class LineHealthEndToEndTest {
                         originates(sim, "lh-down"));
                 assertThat(detection).isLessThan(DETECTION_DEADLINE);
 
-                api.get("/api/lines/" + failing)
+                api.get("/api/v1/lines/" + failing)
                         .andExpect(jsonPath("$.health.reason").value(Matchers.containsString("calls failed on the line")))
                         .andExpect(jsonPath("$.health.window.lineFaultRate").value(1.0))
                         .andExpect(jsonPath("$.health.since").isNotEmpty())
                         .andExpect(jsonPath("$.evictedUntil").isNotEmpty());
-                api.get("/api/lines/" + healthy).andExpect(jsonPath("$.health.state").value("HEALTHY"));
+                api.get("/api/v1/lines/" + healthy).andExpect(jsonPath("$.health.state").value("HEALTHY"));
                 assertThat(meters.get("outdial.line.health").tags("line", failing, "state", "EVICTED").gauge().value())
                         .isEqualTo(1);
                 assertThat(meters.get("outdial.line.evictions").tags("line", failing, "cause", "LINE_FAULTS")
@@ -96,16 +96,16 @@ class LineHealthEndToEndTest {
                 assertThat(originates(sim, "lh-down")).as("calls through the evicted line during its cool-down")
                         .isEqualTo(downSettled);
             } finally {
-                api.post("/api/campaigns/" + campaign + "/cancel", "").andExpect(status().isAccepted());
+                api.post("/api/v1/campaigns/" + campaign + "/cancel", "").andExpect(status().isAccepted());
                 await().atMost(DEADLINE).until(() -> sim.stats().currentCalls().values().stream()
                         .mapToInt(Integer::intValue).sum() == 0);
-                api.patch("/api/fs-nodes/" + node, "{\"enabled\": false}").andExpect(status().isOk());
+                api.patch("/api/v1/fs-nodes/" + node, "{\"enabled\": false}").andExpect(status().isOk());
             }
         }
     }
 
     private String state(String lineId) throws Exception {
-        String body = api.get("/api/lines/" + lineId).andReturn().getResponse().getContentAsString();
+        String body = api.get("/api/v1/lines/" + lineId).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.health.state");
     }
 
@@ -113,7 +113,7 @@ class LineHealthEndToEndTest {
         String tasks = IntStream.range(0, TASKS)
                 .mapToObj(i -> "{\"phoneNumber\": \"+1555040%04d\"}".formatted(i))
                 .collect(Collectors.joining(", "));
-        api.post("/api/campaigns/" + campaign + "/tasks", "{\"tasks\": [" + tasks + "], \"last\": true}")
+        api.post("/api/v1/campaigns/" + campaign + "/tasks", "{\"tasks\": [" + tasks + "], \"last\": true}")
                 .andExpect(status().isCreated());
     }
 

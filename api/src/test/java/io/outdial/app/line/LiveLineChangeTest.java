@@ -53,12 +53,12 @@ class LiveLineChangeTest {
             api.line(pool, "live-b", 10);
             long campaign = api.campaign(tenant, pool, 10, 50);
             addTasks(campaign);
-            api.post("/api/campaigns/" + campaign + "/start", "").andExpect(status().isAccepted());
+            api.post("/api/v1/campaigns/" + campaign + "/start", "").andExpect(status().isAccepted());
             try {
                 await().atMost(DEADLINE).until(() ->
                         originates(sim, "live-a") >= 5 && originates(sim, "live-b") >= 5);
 
-                api.patch("/api/lines/" + lineA, "{\"enabled\": false}")
+                api.patch("/api/v1/lines/" + lineA, "{\"enabled\": false}")
                         .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
                 assertThat(jdbc.sql("select enabled from lines where id = ?").param(lineA).query(Boolean.class).single())
                         .as("what the next round reads").isFalse();
@@ -73,16 +73,16 @@ class LiveLineChangeTest {
                 assertThat(originates(sim, "live-a")).as("originates through the disabled line's gateway")
                         .isEqualTo(aSettled);
 
-                api.patch("/api/campaigns/" + campaign, "{\"weight\": 7, \"strategy\": \"RANDOM\"}")
+                api.patch("/api/v1/campaigns/" + campaign, "{\"weight\": 7, \"strategy\": \"RANDOM\"}")
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$.weight").value(7))
                         .andExpect(jsonPath("$.strategy").value("RANDOM"));
-                api.patch("/api/campaigns/" + campaign, "{\"pool\": \"shared\"}").andExpect(status().isConflict());
+                api.patch("/api/v1/campaigns/" + campaign, "{\"pool\": \"shared\"}").andExpect(status().isConflict());
             } finally {
-                api.post("/api/campaigns/" + campaign + "/cancel", "").andExpect(status().isAccepted());
+                api.post("/api/v1/campaigns/" + campaign + "/cancel", "").andExpect(status().isAccepted());
                 await().atMost(DEADLINE).until(() -> sim.stats().currentCalls().values().stream()
                         .mapToInt(Integer::intValue).sum() == 0);
-                api.patch("/api/fs-nodes/" + node, "{\"enabled\": false}").andExpect(status().isOk());
+                api.patch("/api/v1/fs-nodes/" + node, "{\"enabled\": false}").andExpect(status().isOk());
             }
         }
     }
@@ -91,7 +91,7 @@ class LiveLineChangeTest {
         String tasks = IntStream.range(0, TASKS)
                 .mapToObj(i -> "{\"phoneNumber\": \"+1555030%04d\"}".formatted(i))
                 .collect(Collectors.joining(", "));
-        api.post("/api/campaigns/" + campaign + "/tasks", "{\"tasks\": [" + tasks + "], \"last\": true}")
+        api.post("/api/v1/campaigns/" + campaign + "/tasks", "{\"tasks\": [" + tasks + "], \"last\": true}")
                 .andExpect(status().isCreated());
     }
 

@@ -27,18 +27,18 @@ class PoolApiTest {
         AdminApi.Named shared = api.pool(null);
         AdminApi.Named dedicated = api.pool(tenant);
 
-        api.get("/api/pools/" + shared.id()).andExpect(jsonPath("$.tenant").doesNotExist());
-        api.get("/api/pools/" + dedicated.id()).andExpect(jsonPath("$.tenant").value(tenant));
+        api.get("/api/v1/pools/" + shared.id()).andExpect(jsonPath("$.tenant").doesNotExist());
+        api.get("/api/v1/pools/" + dedicated.id()).andExpect(jsonPath("$.tenant").value(tenant));
 
-        api.patch("/api/pools/" + dedicated.id(), "{\"shared\": true}")
+        api.patch("/api/v1/pools/" + dedicated.id(), "{\"shared\": true}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.tenant").doesNotExist());
-        api.patch("/api/pools/" + shared.id(), "{\"tenant\": \"" + tenant + "\"}")
+        api.patch("/api/v1/pools/" + shared.id(), "{\"tenant\": \"" + tenant + "\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.tenant").value(tenant));
     }
 
     @Test
     void anUnknownTenantIsA400NamingTheField() throws Exception {
-        api.post("/api/pools", "{\"name\": \"" + AdminApi.unique("pool") + "\", \"tenant\": \"nobody-at-all\"}")
+        api.post("/api/v1/pools", "{\"name\": \"" + AdminApi.unique("pool") + "\", \"tenant\": \"nobody-at-all\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("tenant"));
     }
@@ -46,26 +46,26 @@ class PoolApiTest {
     @Test
     void aDuplicateNameIsA409() throws Exception {
         AdminApi.Named pool = api.pool(null);
-        api.post("/api/pools", "{\"name\": \"" + pool.name() + "\"}").andExpect(status().isConflict());
+        api.post("/api/v1/pools", "{\"name\": \"" + pool.name() + "\"}").andExpect(status().isConflict());
     }
 
     @Test
     void aPoolInUseCannotBeDeletedAnEmptyOneCan() throws Exception {
         AdminApi.Named used = api.pool(null);
         api.line(used.name(), "gw1", 5);
-        api.delete("/api/pools/" + used.id())
+        api.delete("/api/v1/pools/" + used.id())
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         AdminApi.Named empty = api.pool(null);
-        api.delete("/api/pools/" + empty.id()).andExpect(status().isNoContent());
-        api.get("/api/pools/" + empty.id()).andExpect(status().isNotFound());
+        api.delete("/api/v1/pools/" + empty.id()).andExpect(status().isNoContent());
+        api.get("/api/v1/pools/" + empty.id()).andExpect(status().isNotFound());
     }
 
     @Test
     void anUnknownPoolIsA404() throws Exception {
-        api.get("/api/pools/987654321").andExpect(status().isNotFound());
-        api.patch("/api/pools/987654321", "{\"name\": \"whatever\"}").andExpect(status().isNotFound());
-        api.delete("/api/pools/987654321").andExpect(status().isNotFound());
+        api.get("/api/v1/pools/987654321").andExpect(status().isNotFound());
+        api.patch("/api/v1/pools/987654321", "{\"name\": \"whatever\"}").andExpect(status().isNotFound());
+        api.delete("/api/v1/pools/987654321").andExpect(status().isNotFound());
     }
 }

@@ -27,35 +27,35 @@ class TenantApiTest {
     @Test
     void createsATenantAndFindsItByIdAndInTheList() throws Exception {
         String name = AdminApi.unique("acme");
-        String body = api.post("/api/tenants", "{\"name\": \"" + name + "\"}")
+        String body = api.post("/api/v1/tenants", "{\"name\": \"" + name + "\"}")
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/tenants/")))
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/tenants/")))
                 .andExpect(jsonPath("$.name").value(name))
                 .andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
 
-        api.get("/api/tenants/" + id).andExpect(status().isOk()).andExpect(jsonPath("$.name").value(name));
-        api.get("/api/tenants").andExpect(jsonPath("$[*].name").value(hasItem(name)));
+        api.get("/api/v1/tenants/" + id).andExpect(status().isOk()).andExpect(jsonPath("$.name").value(name));
+        api.get("/api/v1/tenants").andExpect(jsonPath("$[*].name").value(hasItem(name)));
     }
 
     @Test
     void aDuplicateNameIsA409() throws Exception {
         String name = api.tenant();
-        api.post("/api/tenants", "{\"name\": \"" + name + "\"}")
+        api.post("/api/v1/tenants", "{\"name\": \"" + name + "\"}")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void aNameWithControlCharactersIsRejectedNamingTheField() throws Exception {
-        api.post("/api/tenants", "{\"name\": \"evil\\r\\nname\"}")
+        api.post("/api/v1/tenants", "{\"name\": \"evil\\r\\nname\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
     }
 
     @Test
     void anUnknownTenantIsA404() throws Exception {
-        api.get("/api/tenants/987654321")
+        api.get("/api/v1/tenants/987654321")
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -19,7 +19,8 @@ class ProblemDetailsAdviceTest {
                 "pool 7 is dedicated to another tenant"));
 
         assertThat(problem.getStatus()).isEqualTo(409);
-        assertThat(problem.getTitle()).isEqualTo("Pool dedicated to another tenant");
+        assertThat(problem.getType()).hasToString("urn:outdial:problem:pool-tenant");
+        assertThat(problem.getTitle()).isEqualTo("Pool belongs to another tenant");
     }
 
     @Test
