@@ -1,5 +1,6 @@
 package io.outdial.app.config;
 
+import io.outdial.activities.tasks.PhoneNumberNormaliser;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +23,10 @@ class InfrastructureConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    PhoneNumberNormaliser phoneNumberNormaliser() {
+        return new PhoneNumberNormaliser();
     }
 }

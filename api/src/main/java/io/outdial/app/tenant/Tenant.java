@@ -6,8 +6,9 @@ import java.time.Instant;
  * A business unit: it owns campaigns and may have pools dedicated to it.
  *
  * @param id        its id
- * @param name      its unique name
- * @param createdAt when it was created
+ * @param name          its unique name
+ * @param defaultRegion the region of its phone numbers written without a country code
+ * @param createdAt     when it was created
  */
-public record Tenant(long id, String name, Instant createdAt) {
+public record Tenant(long id, String name, String defaultRegion, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.outdial.app.tenant;
 
+import io.outdial.activities.tasks.PhoneNumberNormaliser;
 import io.outdial.app.campaign.InvalidRequestException;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.NotFoundException;
@@ -17,18 +18,29 @@ import org.springframework.stereotype.Service;
 public class TenantService {
 
     private static final Logger log = LoggerFactory.getLogger(TenantService.class);
-    private static final String SELECT = "select id, name, created_at from tenants";
+    private static final String SELECT = "select id, name, default_region, created_at from tenants";
+
+    private static final String DEFAULT_REGION = "US";
 
     private final JdbcClient jdbc;
+    private final PhoneNumberNormaliser phoneNumbers;
 
-    TenantService(JdbcClient jdbc) {
+    TenantService(JdbcClient jdbc, PhoneNumberNormaliser phoneNumbers) {
         this.jdbc = jdbc;
+        this.phoneNumbers = phoneNumbers;
     }
 
-    /** Creates a tenant; 409 when the name is taken. */
+    /** Creates a tenant; 400 for a region libphonenumber does not know, 409 when the name is taken. */
     public Tenant create(CreateTenantRequest request) {
+        String region = request.defaultRegion() == null ? DEFAULT_REGION : request.defaultRegion();
+        if (!phoneNumbers.supportsRegion(region)) {
+            throw new InvalidRequestException("defaultRegion: not a region with a phone numbering plan",
+                    List.of(new InvalidRequestException.FieldError("defaultRegion",
+                            "not a region with a phone numbering plan")));
+        }
         try {
-            long id = jdbc.sql("insert into tenants (name) values (?) returning id").param(request.name())
+            long id = jdbc.sql("insert into tenants (name, default_region) values (?, ?) returning id")
+                    .params(request.name(), region)
                     .query(Long.class).single();
             log.info("Created tenant {} '{}'", id, request.name());
             return get(id);
@@ -58,6 +70,7 @@ public class TenantService {
     }
 
     private static Tenant row(ResultSet rs, int rowNum) throws SQLException {
-        return new Tenant(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+        return new Tenant(rs.getLong("id"), rs.getString("name"), rs.getString("default_region"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

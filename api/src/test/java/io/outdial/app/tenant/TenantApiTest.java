@@ -54,6 +54,27 @@ class TenantApiTest {
     }
 
     @Test
+    void aTenantHasTheDefaultRegionItWasGivenOrUs() throws Exception {
+        String name = AdminApi.unique("uk");
+        api.post("/api/v1/tenants", "{\"name\": \"" + name + "\", \"defaultRegion\": \"GB\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.defaultRegion").value("GB"));
+        api.post("/api/v1/tenants", "{\"name\": \"" + AdminApi.unique("us") + "\"}")
+                .andExpect(jsonPath("$.defaultRegion").value("US"));
+    }
+
+    @Test
+    void aRegionWithoutANumberingPlanIsA400NamingTheField() throws Exception {
+        api.post("/api/v1/tenants", "{\"name\": \"" + AdminApi.unique("xx") + "\", \"defaultRegion\": \"XX\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:outdial:problem:validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("defaultRegion"));
+        api.post("/api/v1/tenants", "{\"name\": \"" + AdminApi.unique("xx") + "\", \"defaultRegion\": \"gb\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("defaultRegion"));
+    }
+
+    @Test
     void anUnknownTenantIsA404() throws Exception {
         api.get("/api/v1/tenants/987654321")
                 .andExpect(status().isNotFound())
