@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outdial.app.AdminApi;
 import io.outdial.app.DevModeTest;
+import io.outdial.app.dev.DevInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.outdial.app.security.Caller;
 import io.outdial.app.security.Role;
 import io.outdial.app.web.ApiProblem;
@@ -47,6 +52,9 @@ class CallApiTest {
     JdbcClient jdbc;
 
     @Autowired
+    DevInfrastructure infrastructure;
+
+    @Autowired
     CallService calls;
 
     @Autowired
@@ -59,7 +67,7 @@ class CallApiTest {
     List<Long> taskIds;
 
     @BeforeAll
-    void runOneCampaign() {
+    void runOneCampaign() throws Exception {
         tenant = AdminApi.unique("calls");
         assertThat(http.postForEntity("/api/v1/tenants", Map.of("name", tenant), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
@@ -79,6 +87,7 @@ class CallApiTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(http.getForObject("/api/v1/campaigns/" + campaignId, JsonNode.class)
                         .at("/campaign/status").asText()).isEqualTo("COMPLETED"));
+        simCountersCleared();
         taskIds = ids("select id from call_tasks where campaign_id = ? order by id", campaignId);
         assertThat(taskIds).hasSize(TASKS);
     }
@@ -281,6 +290,16 @@ class CallApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheCallAndStatsEndpoints() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(api.at("/paths/~1api~1v1~1calls/get/summary").asText()).isEqualTo("Search calls");
+        assertThat(api.at("/paths/~1api~1v1~1calls~1{taskId}/get/summary").asText()).isEqualTo("Read one call");
+        assertThat(api.at("/paths/~1api~1v1~1campaigns~1{id}~1stats~1stream/get/summary").asText()).isNotEmpty();
+        assertThat(api.at("/paths/~1api~1v1~1stats~1resources/get/summary").asText()).isNotEmpty();
+        assertThat(api.at("/components/schemas/CallDetail").isMissingNode()).isFalse();
+    }
+
+    @Test
     void theWebUiLinkUsesTheConfiguredBase() {
         assertThat(new TemporalUiProperties("https://temporal.example.com/ui/").workflowUrl("prod", "call-7-42-2"))
                 .isEqualTo("https://temporal.example.com/ui/namespaces/prod/workflows/call-7-42-2");
@@ -311,5 +330,14 @@ class CallApiTest {
 
     private List<Long> ids(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).list();
+    }
+
+    /** Other tests of the shared context count the simulator's originates from zero. */
+    private void simCountersCleared() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(infrastructure.simObserverUrl() + "/sim/reset"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isBetween(200, 299);
     }
 }
