@@ -1,8 +1,9 @@
 """Steers one outdial campaign through Temporal with the official Python SDK, by workflow type NAME.
 
 Starts workflow type "Campaign" (id campaign-<id>, task queue outdial-campaigns) with a JSON payload,
-queries "progress", checks that the validator of the "changePacing" update refuses a bad value, sends
-the "pause" signal and checks that the progress query says PAUSED. Exits 1 on any mismatch, 2 on a
+queries "progress", checks that the validator of the "changePacing" update refuses a bad value, adds
+two tasks (one with a bad number) through the "addTasks" update, twice under one update id, sends the
+"pause" signal and checks that the progress query says PAUSED. Exits 1 on any mismatch, 2 on a
 timeout. The campaign must exist as a DRAFT in PostgreSQL (created through the REST API); see docs/sdk.md.
 
     python steer_campaign.py 42 --target 127.0.0.1:7233
@@ -11,6 +12,7 @@ timeout. The campaign must exist as a DRAFT in PostgreSQL (created through the R
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 
@@ -74,10 +76,29 @@ async def steer(args):
         if "caps must be between 1 and" not in reason:
             raise Mismatch(f"unexpected refusal: {reason}")
 
+    batch = {"tasks": [{"phoneNumber": "+1 555 010 9999", "externalId": f"py-{campaign_id}-1", "externalRef": None},
+                       {"phoneNumber": "12", "externalId": f"py-{campaign_id}-2", "externalRef": None}],
+             "last": False}
+    added = await handle.execute_update("addTasks", batch, id=f"py-batch-{campaign_id}")
+    print("addTasks:", json.dumps(added))
+    if added["added"] != 1 or [r["index"] for r in added["rejected"]] != [1]:
+        raise Mismatch(f"addTasks answered {added}, not 1 added and task 1 rejected")
+    again = await handle.execute_update("addTasks", batch, id=f"py-batch-{campaign_id}")
+    if again != added:
+        raise Mismatch(f"the same batch id answered {again} the second time, not {added}")
+
     await handle.signal("pause", {"reason": "paused from Python"})
     progress = await wait_for("progress after pause", lambda: handle.query("progress"),
                               lambda p: p.get("status") == "PAUSED", args.timeout)
     print("progress after pause:", json.dumps(progress))
+
+
+def exit_now(code):
+    # os._exit, not sys.exit: the SDK's core threads may still hold the interpreter at shutdown, which
+    # can abort it in finalisation ("PyGILState_Release") after the work is done
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main():
@@ -93,11 +114,15 @@ def main():
         asyncio.run(asyncio.wait_for(steer(args), timeout=4 * args.timeout + 30))
     except Mismatch as e:
         print(f"MISMATCH: {e}", file=sys.stderr)
-        sys.exit(1)
+        exit_now(1)
     except asyncio.TimeoutError:
         print("TIMEOUT: the campaign did not answer in time", file=sys.stderr)
-        sys.exit(2)
+        exit_now(2)
+    except Exception as e:  # noqa: BLE001 - any other failure is a failed run, said plainly
+        print(f"ERROR: {e!r}", file=sys.stderr)
+        exit_now(1)
     print("steer_campaign: OK")
+    exit_now(0)
 
 
 if __name__ == "__main__":
