@@ -156,6 +156,7 @@ class CampaignClientTest {
             CampaignResult result = bench.client.newUntypedWorkflowStub(WorkflowIds.campaign(CAMPAIGN_ID))
                     .getResult(CampaignResult.class);
             assertThat(result).isEqualTo(new CampaignResult(CAMPAIGN_ID, CampaignStatus.COMPLETED, 3));
+            TemporalTesting.recordHistory(bench.client, CampaignBench.WORKFLOW_ID, "campaign-tasks-added-completed");
         }
 
         @Test
