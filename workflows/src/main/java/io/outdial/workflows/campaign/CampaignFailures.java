@@ -12,6 +12,9 @@ public final class CampaignFailures {
     /** The campaign has ended (COMPLETED or CANCELLED) in PostgreSQL: the workflow fails at once. */
     public static final String CAMPAIGN_ENDED = "CampaignEnded";
 
+    /** The workflow's input has no campaign id, no pacing or a pacing out of range: the workflow fails at once. */
+    public static final String INVALID_INPUT = "InvalidCampaignInput";
+
     /** The campaign takes no more tasks (ended, or its input is closed): the batch is refused. */
     public static final String INPUT_CLOSED = "CampaignInputClosed";
 

@@ -95,6 +95,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
 
     private void begin(CampaignInput input) {
+        requireValid(input);
         campaignId = input.campaignId();
         // Signals may have been handled before this method ran: merge, never overwrite.
         if (pacing == null) {
@@ -114,6 +115,28 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         log.info("campaign {} {}: round {}, caps {}, max concurrency {}, input {}", campaignId,
                 carried == null ? "started" : "continued", nextRound, pacing.caps(), pacing.maxConcurrency(),
                 inputClosed ? "closed" : "open");
+    }
+
+    /**
+     * Fails the workflow at once on an input no run could use (a client of another SDK may send anything):
+     * never a loop of failing status records.
+     */
+    private static void requireValid(CampaignInput input) {
+        String problem = null;
+        if (input == null || input.campaignId() <= 0) {
+            problem = "campaignId must be a campaign's id (a positive number)";
+        } else if (input.pacing() == null) {
+            problem = "pacing is required";
+        } else if (input.pacing().caps() < 1 || input.pacing().caps() > PacingChange.MAX_CAPS) {
+            problem = "pacing.caps must be between 1 and " + PacingChange.MAX_CAPS + ", was " + input.pacing().caps();
+        } else if (input.pacing().maxConcurrency() < 1
+                || input.pacing().maxConcurrency() > PacingChange.MAX_CONCURRENCY) {
+            problem = "pacing.maxConcurrency must be between 1 and " + PacingChange.MAX_CONCURRENCY + ", was "
+                    + input.pacing().maxConcurrency();
+        }
+        if (problem != null) {
+            throw ApplicationFailure.newNonRetryableFailure(problem, CampaignFailures.INVALID_INPUT);
+        }
     }
 
     private void runRound(long secondEpochMs) {

@@ -86,6 +86,24 @@ class CampaignClientTest {
         }
 
         @Test
+        void aPacingOutOfRangeEndsTheWorkflowAtOnceSayingWhy() {
+            FakeCampaignActivities activities = new FakeCampaignActivities(3);
+            CampaignBench.of(env, activities);
+            CampaignClient client = new CampaignClient(env.getWorkflowClient());
+
+            String workflowId = client.start(CAMPAIGN_ID, new Pacing(0, 10), false);
+
+            assertThatThrownBy(() -> env.getWorkflowClient().newUntypedWorkflowStub(workflowId)
+                    .getResult(CampaignResult.class))
+                    .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo("InvalidCampaignInput");
+                        assertThat(failure.getOriginalMessage())
+                                .isEqualTo("pacing.caps must be between 1 and 10000, was 0");
+                    });
+            assertThat(activities.statuses).as("nothing was recorded").isEmpty();
+        }
+
+        @Test
         void stepsOnACampaignThatWasNeverStartedSayItIsNotRunning() {
             CampaignBench.of(env, new FakeCampaignActivities(0));
             CampaignClient client = new CampaignClient(env.getWorkflowClient());
