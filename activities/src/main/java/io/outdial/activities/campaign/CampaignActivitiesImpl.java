@@ -3,9 +3,13 @@ package io.outdial.activities.campaign;
 import io.outdial.activities.pacing.ConnectRates;
 import io.outdial.activities.pacing.FairShareSettings;
 import io.outdial.activities.pacing.Reservations;
+import io.outdial.activities.tasks.PhoneNumberNormaliser;
+import io.outdial.activities.tasks.TaskBatchImport;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.activities.tasks.TaskRepository;
+import io.outdial.workflows.campaign.AddTasksRequest;
 import io.outdial.workflows.campaign.CampaignActivities;
+import io.outdial.workflows.campaign.CampaignFailures;
 import io.outdial.workflows.campaign.CampaignStatus;
 import io.outdial.workflows.campaign.FinishRequest;
 import io.outdial.workflows.campaign.FinishResult;
@@ -13,9 +17,12 @@ import io.outdial.workflows.campaign.RoundRequest;
 import io.outdial.workflows.campaign.RoundResult;
 import io.outdial.workflows.campaign.StatusChange;
 import io.outdial.workflows.campaign.StatusRecorded;
+import io.outdial.workflows.campaign.TasksAdded;
+import io.outdial.workflows.common.WorkflowIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +47,7 @@ public class CampaignActivitiesImpl implements CampaignActivities {
     private final TaskQueue queue;
     private final Clock clock;
     private final RoundMetrics metrics;
+    private final TaskBatchImport batches;
 
     /** Wires the default collaborators, without meters. */
     public CampaignActivitiesImpl(DataSource dataSource, UnifiedJedis jedis, WorkflowClient workflowClient,
@@ -83,6 +91,7 @@ public class CampaignActivitiesImpl implements CampaignActivities {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.queue = queue;
+        this.batches = new TaskBatchImport(campaigns.dataSource(), queue, new PhoneNumberNormaliser());
     }
 
     @Override
@@ -98,9 +107,31 @@ public class CampaignActivitiesImpl implements CampaignActivities {
         return result;
     }
 
+    /**
+     * Records the status; a live status (RUNNING, PAUSED) of a DRAFT campaign starts it, as the REST start does,
+     * so a campaign started straight through Temporal dials its tasks. A campaign that does not exist or has
+     * ended fails the activity for good: the workflow then fails with the same type.
+     */
     @Override
     public StatusRecorded recordStatus(StatusChange change) {
-        return new StatusRecorded(campaigns.recordStatus(change.campaignId(), change.status(), change.pacing()));
+        long campaignId = change.campaignId();
+        if (change.status() != CampaignStatus.RUNNING && change.status() != CampaignStatus.PAUSED) {
+            return new StatusRecorded(campaigns.recordStatus(campaignId, change.status(), change.pacing()));
+        }
+        String previous = campaigns.recordLiveStatus(campaignId, change.status(), change.pacing(),
+                        WorkflowIds.campaign(campaignId), () -> queue.rebuild(campaignId, tasks.queuedIds(campaignId)))
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "campaign " + campaignId + " does not exist", CampaignFailures.CAMPAIGN_NOT_FOUND));
+        if (previous.equals("COMPLETED") || previous.equals("CANCELLED")) {
+            throw ApplicationFailure.newNonRetryableFailure("campaign " + campaignId + " has ended (" + previous
+                    + "): it cannot run again", CampaignFailures.CAMPAIGN_ENDED);
+        }
+        return new StatusRecorded(!previous.equals(change.status().name()));
+    }
+
+    @Override
+    public TasksAdded addTasks(AddTasksRequest request) {
+        return batches.add(request);
     }
 
     @Override

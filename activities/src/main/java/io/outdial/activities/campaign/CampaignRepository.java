@@ -14,14 +14,24 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The campaigns in PostgreSQL, with the resources of their pools. */
 public class CampaignRepository {
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     public CampaignRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 
     /** {@link #find(long, Instant)} as of now. */
@@ -78,6 +88,40 @@ public class CampaignRepository {
                 .optional()
                 .map(previous -> !previous.equals(status.name()))
                 .orElse(false);
+    }
+
+    /**
+     * Records a live status (RUNNING or PAUSED) and the pacing sent by the campaign's workflow, under the
+     * campaign's row lock. A DRAFT campaign is started by it, as the REST start does: its workflow id is set
+     * and {@code onStart} runs before the commit (it rebuilds the queue, so a concurrent batch of tasks is
+     * either in the rebuild or queued after it). An ended campaign is left as it is.
+     *
+     * @return the status stored before, or empty when there is no such campaign
+     */
+    public Optional<String> recordLiveStatus(long campaignId, CampaignStatus status, Pacing pacing, String workflowId,
+                                             Runnable onStart) {
+        return transactions.execute(tx -> {
+            Optional<String> previous = jdbc.sql("select status from campaigns where id = ? for update")
+                    .param(campaignId).query(String.class).optional();
+            if (previous.isEmpty() || previous.get().equals("COMPLETED") || previous.get().equals("CANCELLED")) {
+                return previous;
+            }
+            if (previous.get().equals("DRAFT")) {
+                onStart.run();
+            }
+            jdbc.sql("""
+                            update campaigns
+                            set status = :status, workflow_id = coalesce(workflow_id, :workflowId),
+                                caps = :caps, max_concurrency = :maxConcurrency, updated_at = now()
+                            where id = :id""")
+                    .param("id", campaignId)
+                    .param("status", status.name())
+                    .param("workflowId", workflowId)
+                    .param("caps", pacing.caps())
+                    .param("maxConcurrency", pacing.maxConcurrency())
+                    .update();
+            return previous;
+        });
     }
 
     private List<CampaignPlan.FsNode> fsNodes(long poolId, Instant now) {

@@ -34,6 +34,17 @@ final class CampaignActivityOptions {
             .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
             .build();
 
+    /**
+     * A batch of tasks is stored at most once per batch key, so it is retried while the caller waits for
+     * the update, but not for ever.
+     */
+    static final ActivityOptions TASK_BATCH = ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.CAMPAIGNS)
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(10)).build())
+            .build();
+
     private CampaignActivityOptions() {
     }
 
@@ -47,5 +58,9 @@ final class CampaignActivityOptions {
 
     static CampaignActivities finisher() {
         return Workflow.newActivityStub(CampaignActivities.class, FINISH);
+    }
+
+    static CampaignActivities taskBatches() {
+        return Workflow.newActivityStub(CampaignActivities.class, TASK_BATCH);
     }
 }

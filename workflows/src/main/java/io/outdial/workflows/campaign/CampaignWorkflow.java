@@ -54,6 +54,26 @@ public interface CampaignWorkflow {
     @UpdateValidatorMethod(updateName = "changePacing")
     void validateChangePacing(PacingChange change);
 
+    /**
+     * Adds a batch of tasks through the {@code AddTasks} activity and returns what became of each: every
+     * number is validated and normalised in the tenant's default region, bad ones are rejected with their
+     * index and a reason, tasks whose external id the campaign already has are reported as existing, the
+     * others are stored and queued. With {@code last}, the input is closed too (in PostgreSQL and in the
+     * workflow, as {@link #inputClosed} does). A batch is stored at most once per update id, however often
+     * the activity is retried; a batch re-sent under a new update id is deduplicated by external id only.
+     * A campaign idle on an empty queue wakes up at once.
+     */
+    @UpdateMethod(name = "addTasks")
+    TasksAdded addTasks(TaskBatch batch);
+
+    /**
+     * Rejects (with an {@link IllegalArgumentException} the client sees) a batch without tasks (unless it
+     * is {@code last}), one of more than {@link TaskBatch#MAX_TASKS} tasks or with a null task, and one
+     * sent after the campaign ended or was cancelled, or after its input was closed.
+     */
+    @UpdateValidatorMethod(updateName = "addTasks")
+    void validateAddTasks(TaskBatch batch);
+
     /** The campaign's progress as the workflow knows it. */
     @QueryMethod(name = "progress")
     CampaignProgress progress();

@@ -2,6 +2,8 @@ package io.outdial.workflows.campaign;
 
 import io.outdial.workflows.campaign.CampaignInput.CarriedState;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.UpdateInfo;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private final CampaignActivities rounds = CampaignActivityOptions.rounds();
     private final CampaignActivities records = CampaignActivityOptions.statusRecords();
     private final CampaignActivities finisher = CampaignActivityOptions.finisher();
+    private final CampaignActivities taskBatches = CampaignActivityOptions.taskBatches();
     private final int roundsPerRun;
 
     private long campaignId;
@@ -43,6 +46,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private long changesAtLastRound;
     private CampaignStatus recordedStatus;
     private Pacing recordedPacing;
+    /** addTasks batches whose activity is still running. */
+    private int pendingBatches;
+    /** addTasks batches stored so far in this run, and how many were stored when the last round began. */
+    private long batchesStored;
+    private long batchesAtLastRound;
 
     public CampaignWorkflowImpl() {
         this(ROUNDS_PER_RUN);
@@ -80,13 +88,14 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 continue;
             }
             runRound(second);
-            if (inputClosed && countsKnown && queued == 0 && inFlight == 0) {
+            if (inputClosed && countsKnown && queued == 0 && inFlight == 0 && noBatchSinceLastRound()) {
                 return finish(CampaignStatus.COMPLETED);
             }
         }
     }
 
     private void begin(CampaignInput input) {
+        requireValid(input);
         campaignId = input.campaignId();
         // Signals may have been handled before this method ran: merge, never overwrite.
         if (pacing == null) {
@@ -108,10 +117,33 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 inputClosed ? "closed" : "open");
     }
 
+    /**
+     * Fails the workflow at once on an input no run could use (a client of another SDK may send anything):
+     * never a loop of failing status records.
+     */
+    private static void requireValid(CampaignInput input) {
+        String problem = null;
+        if (input == null || input.campaignId() <= 0) {
+            problem = "campaignId must be a campaign's id (a positive number)";
+        } else if (input.pacing() == null) {
+            problem = "pacing is required";
+        } else if (input.pacing().caps() < 1 || input.pacing().caps() > PacingChange.MAX_CAPS) {
+            problem = "pacing.caps must be between 1 and " + PacingChange.MAX_CAPS + ", was " + input.pacing().caps();
+        } else if (input.pacing().maxConcurrency() < 1
+                || input.pacing().maxConcurrency() > PacingChange.MAX_CONCURRENCY) {
+            problem = "pacing.maxConcurrency must be between 1 and " + PacingChange.MAX_CONCURRENCY + ", was "
+                    + input.pacing().maxConcurrency();
+        }
+        if (problem != null) {
+            throw ApplicationFailure.newNonRetryableFailure(problem, CampaignFailures.INVALID_INPUT);
+        }
+    }
+
     private void runRound(long secondEpochMs) {
         RoundRequest request = new RoundRequest(campaignId, nextRound++, pacing, secondEpochMs);
         roundsThisRun++;
         changesAtLastRound = changes;
+        batchesAtLastRound = batchesStored;
         try {
             RoundResult result = rounds.releaseRound(request);
             released += result.released();
@@ -143,10 +175,31 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             // A signal or update may have landed while the record was being written.
             return statusIsRecorded();
         } catch (ActivityFailure e) {
+            failIfCampaignIsGone(e);
             // Left unrecorded on purpose: the next pass of the loop tries again.
             log.warn("campaign {} status {} not recorded yet: {}", campaignId, change.status(), rootMessage(e));
             return false;
         }
+    }
+
+    /**
+     * Ends the workflow when its campaign does not exist or has ended in PostgreSQL (a start by a client
+     * that skipped the REST API, or a wrong id): no retry can fix that, so it never loops.
+     */
+    private static void failIfCampaignIsGone(ActivityFailure failure) {
+        if (failure.getCause() instanceof ApplicationFailure cause
+                && (CampaignFailures.CAMPAIGN_NOT_FOUND.equals(cause.getType())
+                || CampaignFailures.CAMPAIGN_ENDED.equals(cause.getType()))) {
+            throw ApplicationFailure.newNonRetryableFailure(cause.getOriginalMessage(), cause.getType());
+        }
+    }
+
+    /**
+     * No addTasks batch is being stored and none was stored since the last round began, so that round's
+     * counts include every task added.
+     */
+    private boolean noBatchSinceLastRound() {
+        return pendingBatches == 0 && batchesStored == batchesAtLastRound;
     }
 
     private boolean statusIsRecorded() {
@@ -244,6 +297,51 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         }
         if (pacing == null) {
             throw new IllegalArgumentException("campaign " + campaignId + " has not started yet");
+        }
+    }
+
+    @Override
+    public TasksAdded addTasks(TaskBatch batch) {
+        String updateId = Workflow.getCurrentUpdateInfo().map(UpdateInfo::getUpdateId).orElseThrow();
+        pendingBatches++;
+        try {
+            TasksAdded result = taskBatches.addTasks(
+                    new AddTasksRequest(campaignId, "update-" + updateId, batch.tasks(), batch.last()));
+            batchesStored++;
+            changes++;
+            if (batch.last() && !inputClosed) {
+                inputClosed = true;
+            }
+            log.info("campaign {} batch {}: {} added, {} existing, {} rejected{}", campaignId, updateId,
+                    result.added(), result.existing(), result.rejected().size(), batch.last() ? ", input closed" : "");
+            return result;
+        } finally {
+            pendingBatches--;
+        }
+    }
+
+    @Override
+    public void validateAddTasks(TaskBatch batch) {
+        if (batch == null || batch.tasks() == null || (batch.tasks().isEmpty() && !batch.last())) {
+            throw new IllegalArgumentException("a batch needs at least one task (or last = true to close the input)");
+        }
+        if (batch.tasks().size() > TaskBatch.MAX_TASKS) {
+            throw new IllegalArgumentException("a batch holds at most " + TaskBatch.MAX_TASKS + " tasks, this one "
+                    + batch.tasks().size() + ": split it");
+        }
+        for (int i = 0; i < batch.tasks().size(); i++) {
+            if (batch.tasks().get(i) == null) {
+                throw new IllegalArgumentException("tasks[" + i + "] is null");
+            }
+        }
+        if (pacing == null) {
+            throw new IllegalArgumentException("campaign " + campaignId + " has not started yet");
+        }
+        if (hasEnded()) {
+            throw new IllegalArgumentException("campaign " + campaignId + " is " + status() + ": no tasks can be added");
+        }
+        if (inputClosed) {
+            throw new IllegalArgumentException("campaign " + campaignId + " takes no more tasks: its input is closed");
         }
     }
 

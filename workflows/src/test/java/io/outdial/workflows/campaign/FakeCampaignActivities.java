@@ -24,6 +24,11 @@ final class FakeCampaignActivities implements CampaignActivities {
     /** When the server scheduled each finish, in workflow time (epoch ms). */
     final List<Long> finishScheduledAtMs = new CopyOnWriteArrayList<>();
 
+    /** The batch keys of every AddTasks call, retries included. */
+    final List<String> batchKeys = new CopyOnWriteArrayList<>();
+    /** The batch keys stored so far: a batch is stored once, however often it is retried. */
+    private final Set<String> storedBatches = ConcurrentHashMap.newKeySet();
+    private volatile String missingCampaign;
     private final Set<Long> failingRounds = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch finishGate = new CountDownLatch(0);
     private long queued;
@@ -62,8 +67,49 @@ final class FakeCampaignActivities implements CampaignActivities {
         return new RoundResult(released, queued, inFlight, queued == 0 ? "QUEUE_EMPTY" : "CAMPAIGN_CAPS");
     }
 
+    /** Makes every status record fail as for a campaign PostgreSQL does not have. */
+    void campaignMissing(String failureType) {
+        missingCampaign = failureType;
+    }
+
+    /**
+     * Queues every task whose number is not {@code "bad"}; a batch key seen before adds nothing (the first
+     * attempt of each batch fails once, so every batch is retried).
+     */
+    @Override
+    public TasksAdded addTasks(AddTasksRequest request) {
+        batchKeys.add(request.batchKey());
+        if (Activity.getExecutionContext().getInfo().getAttempt() == 1) {
+            synchronized (this) {
+                store(request);
+            }
+            throw new IllegalStateException("worker lost its connection after the commit");
+        }
+        synchronized (this) {
+            return store(request);
+        }
+    }
+
+    private TasksAdded store(AddTasksRequest request) {
+        List<TasksAdded.RejectedTask> rejected = new java.util.ArrayList<>();
+        for (int i = 0; i < request.tasks().size(); i++) {
+            if ("bad".equals(request.tasks().get(i).phoneNumber())) {
+                rejected.add(new TasksAdded.RejectedTask(i, "phoneNumber is not a phone number"));
+            }
+        }
+        int added = request.tasks().size() - rejected.size();
+        if (storedBatches.add(request.batchKey())) {
+            queued += added;
+        }
+        return new TasksAdded(added, 0, rejected);
+    }
+
     @Override
     public StatusRecorded recordStatus(StatusChange change) {
+        if (missingCampaign != null) {
+            throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                    "campaign " + change.campaignId() + " is not there", missingCampaign);
+        }
         statuses.add(change);
         return new StatusRecorded(true);
     }
