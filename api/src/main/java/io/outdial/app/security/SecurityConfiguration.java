@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import io.outdial.app.account.ApiKeyService;
 import io.outdial.app.account.UserService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,7 +74,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems), SessionUserFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(OPEN).permitAll()
+                    // the request was authorized on its first dispatch; a stateless (API key) request has no
+                    // authentication left when an async result (a server-sent-events stream) is dispatched again
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                            .requestMatchers(OPEN).permitAll()
                             .requestMatchers(POST, "/api/v1/auth/login").permitAll()
                             .requestMatchers("/api/v1/auth/**").authenticated()
                             .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**").hasRole(Role.ADMIN.name());
