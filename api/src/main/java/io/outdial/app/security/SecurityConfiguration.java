@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import io.outdial.app.account.ApiKeyService;
 import io.outdial.app.account.UserService;
+import io.outdial.app.web.ProblemType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. People log in ({@code POST /api/v1/auth/login}) and are remembered by an HTTP session;
@@ -54,6 +56,17 @@ class SecurityConfiguration {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * The firewall's refusal of a path with encoded CR/LF, {@code ..} or the like: a 400 problem of type
+     * {@code bad-parameter}, like any other malformed path parameter, instead of an empty 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        return (request, response, e) -> problems.write(response, ProblemType.BAD_PARAMETER,
+                "The request path contains characters that are not allowed");
     }
 
     @Bean

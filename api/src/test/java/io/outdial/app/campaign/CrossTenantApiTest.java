@@ -9,13 +9,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.outdial.app.AdminApi;
 import io.outdial.app.DevModeTest;
+import io.outdial.app.TestCredentials;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,7 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Tenant isolation through the REST API: tenant B's manager can neither read nor change tenant A's
- * campaigns, tasks, pools, FS nodes or lines. Every attempt on A's campaign is the same 404 as a campaign
+ * campaigns, tasks, calls, stats, pools, FS nodes or lines. Every attempt on A's campaign is the same 404 as a campaign
  * that does not exist, and PostgreSQL shows nothing changed.
  */
 @DevModeTest
@@ -37,6 +46,9 @@ class CrossTenantApiTest {
     private String tenantB;
     private AdminApi managerA;
     private AdminApi managerB;
+    private String keyA;
+    @LocalServerPort
+    int port;
 
     @Autowired
     CrossTenantApiTest(MockMvc mvc, JdbcClient jdbc) {
@@ -48,7 +60,8 @@ class CrossTenantApiTest {
     void twoTenantsWithAManagerEach() throws Exception {
         tenantA = admin.tenant();
         tenantB = admin.tenant();
-        managerA = admin.as(admin.apiKey(tenantA, "MANAGER"));
+        keyA = admin.apiKey(tenantA, "MANAGER");
+        managerA = admin.as(keyA);
         managerB = admin.as(admin.apiKey(tenantB, "MANAGER"));
     }
 
@@ -118,6 +131,38 @@ class CrossTenantApiTest {
             assertThat(state(campaignA)).containsEntry("status", "RUNNING");
 
             managerA.post("/api/v1/campaigns/" + campaignA + "/cancel").andExpect(status().isAccepted());
+        }
+
+        @Test
+        void bReadsNeitherAsCallsNorItsStatsNorItsStatsStream() throws Exception {
+            long taskOfA = jdbc.sql("select min(id) from call_tasks where campaign_id = ?").param(campaignA)
+                    .query(Long.class).single();
+            managerA.get("/api/v1/calls/" + taskOfA).andExpect(status().isOk());
+            managerA.get("/api/v1/campaigns/" + campaignA + "/stats").andExpect(status().isOk());
+
+            notFound(managerB.get("/api/v1/calls/" + taskOfA));
+            notFound(managerB.get("/api/v1/calls?campaignId=" + campaignA));
+            notFound(managerB.get("/api/v1/campaigns/" + campaignA + "/stats"));
+            notFound(managerB.get("/api/v1/campaigns/" + campaignA + "/stats/stream"));
+            assertThat(JsonPath.<List<Integer>>read(body(managerA.get("/api/v1/calls").andExpect(status().isOk())),
+                    "$.items[*].taskId")).contains((int) taskOfA);
+            assertThat(JsonPath.<List<Integer>>read(body(managerB.get("/api/v1/calls").andExpect(status().isOk())),
+                    "$.items[*].campaignId")).doesNotContain((int) campaignA);
+        }
+
+        @Test
+        void aFollowsItsStatsStreamOverHttpWithItsApiKey() throws Exception {
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/v1/campaigns/" + campaignA + "/stats/stream"))
+                            .header(TestCredentials.API_KEY_HEADER, keyA).header("Accept", "text/event-stream")
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (Stream<String> lines = response.body()) {
+                String firstEvent = CompletableFuture.supplyAsync(() -> lines.filter(line -> line.startsWith("event:"))
+                        .findFirst().orElse("")).get(15, TimeUnit.SECONDS);
+                assertThat(firstEvent).isEqualTo("event:stats");
+            }
         }
 
         @Test
