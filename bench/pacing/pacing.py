@@ -32,10 +32,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The REST API wants an API key: $OUTDIAL_API_KEY, else the dev bootstrap key (docs/security.md)
+API_KEY = os.environ.get("OUTDIAL_API_KEY") or "od_devlocal_notasecretdevonlyadminkey0000000000"
+
+
 def http(method, url, body=None, timeout=30):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"content-type": "application/json"} if data else {})
+    headers = {"X-API-Key": API_KEY}
+    if data:
+        headers["content-type"] = "application/json"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         resp = urllib.request.urlopen(req, timeout=timeout)
     except urllib.error.HTTPError as e:

@@ -56,10 +56,16 @@ def port_open(port, timeout=0.5):
         return False
 
 
+# The REST API wants an API key: $OUTDIAL_API_KEY, else the dev bootstrap key (docs/security.md)
+API_KEY = os.environ.get("OUTDIAL_API_KEY") or "od_devlocal_notasecretdevonlyadminkey0000000000"
+
+
 def http(method, url, body=None, timeout=30):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"content-type": "application/json"} if data else {})
+    headers = {"X-API-Key": API_KEY}
+    if data:
+        headers["content-type"] = "application/json"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         resp = urllib.request.urlopen(req, timeout=timeout)
     except urllib.error.HTTPError as e:
@@ -326,7 +332,10 @@ class Stack:
                    "--outdial.node-id=crash",
                    "--logging.level.io.outdial.activities.esl.EslDialer=WARN",
                    *self.args.app_arg]
-        proc = Proc("app", command, self.dir / "app.log", cwd=REPO).start()
+        # production mode has no dev accounts: bootstrap the platform administrator's key (through the
+        # environment, not the command line, where every local user could read it)
+        env = dict(os.environ, OUTDIAL_SECURITY_BOOTSTRAP_API_KEY=API_KEY)
+        proc = Proc("app", command, self.dir / "app.log", cwd=REPO, env=env).start()
         self.procs["app"] = proc
 
         def up():

@@ -13,13 +13,36 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * The admin REST API as tests drive it: JSON requests over MockMvc and builders of tenants, pools, FS
  * nodes, lines and campaigns with unique names (every test class shares one database).
+ *
+ * <p>Requests go as the platform administrator (MockMvc's default {@code X-API-Key}, see
+ * {@link TestCredentials}) unless made through {@link #as(String)}, which sends another key.
  */
 public final class AdminApi {
 
     private final MockMvc mvc;
+    private final String apiKey;
 
     public AdminApi(MockMvc mvc) {
+        this(mvc, null);
+    }
+
+    private AdminApi(MockMvc mvc, String apiKey) {
         this.mvc = mvc;
+        this.apiKey = apiKey;
+    }
+
+    /** The same API, as the holder of this API key. */
+    public AdminApi as(String apiKey) {
+        return new AdminApi(mvc, apiKey);
+    }
+
+    /** Creates an API key of the tenant ({@code null}: a platform administrator's) with this role; returns the key. */
+    public String apiKey(String tenant, String role) throws Exception {
+        String body = new AdminApi(mvc).post("/api/v1/api-keys", tenant == null
+                        ? "{\"name\": \"test\", \"role\": \"" + role + "\"}"
+                        : "{\"name\": \"test\", \"role\": \"" + role + "\", \"tenant\": \"" + tenant + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.key");
     }
 
     /** A fresh id or name, valid as a resource id and a tenant or pool name. */
@@ -36,11 +59,16 @@ public final class AdminApi {
     }
 
     public ResultActions get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path));
+        return mvc.perform(authenticated(MockMvcRequestBuilders.get(path)));
     }
 
     public ResultActions delete(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.delete(path));
+        return mvc.perform(authenticated(MockMvcRequestBuilders.delete(path)));
+    }
+
+    /** A POST without a body (start, pause, ...). */
+    public ResultActions post(String path) throws Exception {
+        return mvc.perform(authenticated(MockMvcRequestBuilders.post(path)));
     }
 
     /** Creates a tenant and returns its name. */
@@ -89,7 +117,11 @@ public final class AdminApi {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String json) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(authenticated(request).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private MockHttpServletRequestBuilder authenticated(MockHttpServletRequestBuilder request) {
+        return apiKey == null ? request : request.header(TestCredentials.API_KEY_HEADER, apiKey);
     }
 
     /** A created resource with a numeric id. */

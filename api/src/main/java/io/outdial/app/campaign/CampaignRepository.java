@@ -64,8 +64,15 @@ class CampaignRepository {
         return jdbc.sql(SELECT + " where c.id = ? for update of c").param(id).query(CampaignRepository::row).optional();
     }
 
-    List<CampaignRow> findAll(int limit) {
-        return jdbc.sql(SELECT + " order by c.id desc limit ?").param(limit).query(CampaignRepository::row).list();
+    /** The tenant's campaigns, or every tenant's for {@code null}, newest first. */
+    List<CampaignRow> findAll(Long tenantId, int limit) {
+        return jdbc.sql(SELECT + " where (cast(:tenant as bigint) is null or c.tenant_id = :tenant) order by c.id desc limit :limit")
+                .param("tenant", tenantId).param("limit", limit).query(CampaignRepository::row).list();
+    }
+
+    /** The id of the campaign's tenant. */
+    Optional<Long> tenantOf(long campaignId) {
+        return jdbc.sql("select tenant_id from campaigns where id = ?").param(campaignId).query(Long.class).optional();
     }
 
     /** Inserts the tasks in one statement, in order, and returns their ids in the same order. */

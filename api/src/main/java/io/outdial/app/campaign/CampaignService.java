@@ -3,6 +3,7 @@ package io.outdial.app.campaign;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.app.pool.Pool;
 import io.outdial.app.pool.PoolService;
+import io.outdial.app.security.Caller;
 import io.outdial.app.web.ApiProblem;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.ProblemType;
@@ -68,9 +69,13 @@ public class CampaignService {
      * Creates a DRAFT campaign and returns its id. Its pool must be shared or dedicated to its tenant:
      * another tenant's dedicated pool is a 409 (and the database's {@code campaign_pool_tenant} trigger
      * rejects it too).
+     *
+     * <p>A tenant's caller creates campaigns of its own tenant: naming another tenant is the same 400 as naming
+     * one that does not exist. A platform administrator names the tenant ({@code default} when absent).
      */
-    public long create(CreateCampaignRequest request) {
-        String tenantName = request.tenant() == null ? DEFAULT_TENANT : request.tenant();
+    public long create(Caller caller, CreateCampaignRequest request) {
+        caller.requireCampaignManager();
+        String tenantName = tenantOfNew(caller, request.tenant());
         String poolName = request.pool() == null ? DEFAULT_POOL : request.pool();
         long tenantId = campaigns.tenantId(tenantName).orElseThrow(() -> invalid("tenant", "no such tenant"));
         Pool pool = usablePool(poolName, tenantName);
@@ -93,7 +98,9 @@ public class CampaignService {
      * DRAFT or PAUSED). Rounds read them from PostgreSQL each round, and a call's end reads the policy when
      * it is recorded, so a running campaign needs no restart.
      */
-    public CampaignRow update(long campaignId, UpdateCampaignRequest request) {
+    public CampaignRow update(Caller caller, long campaignId, UpdateCampaignRequest request) {
+        get(caller, campaignId);
+        caller.requireCampaignManager();
         if (request.empty()) {
             throw invalid("weight", "weight, strategy, pool, maxAttempts or reattemptDelaySeconds is required");
         }
@@ -118,6 +125,16 @@ public class CampaignService {
         return get(campaignId);
     }
 
+    private static String tenantOfNew(Caller caller, String requested) {
+        if (caller.platformAdmin()) {
+            return requested == null ? DEFAULT_TENANT : requested;
+        }
+        if (requested != null && !requested.equals(caller.tenantName())) {
+            throw invalid("tenant", "no such tenant");
+        }
+        return caller.tenantName();
+    }
+
     /** The pool of this name if the tenant may use it; 400 when there is none, 409 for another tenant's pool. */
     private Pool usablePool(String poolName, String tenantName) {
         Pool pool = pools.byName(poolName, "pool");
@@ -131,17 +148,38 @@ public class CampaignService {
         return value == null ? "kept" : value;
     }
 
+    /**
+     * The campaign, if the caller sees it: another tenant's campaign is the same 404 as a missing one.
+     */
+    public CampaignRow get(Caller caller, long campaignId) {
+        requireVisible(caller, campaignId);
+        return get(campaignId);
+    }
+
+    /**
+     * Throws the 404 of a missing campaign unless the campaign exists and belongs to the caller's tenant
+     * (or the caller is a platform administrator). Changes nothing.
+     */
+    public void requireVisible(Caller caller, long campaignId) {
+        long tenantId = campaigns.tenantOf(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        if (!caller.sees(tenantId)) {
+            throw new CampaignNotFoundException(campaignId);
+        }
+    }
+
+    /** The campaign, without a tenant check: only for code that checked the caller already. */
     public CampaignRow get(long campaignId) {
         return campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
     }
 
-    public List<CampaignRow> list() {
-        return campaigns.findAll(500);
+    /** The caller's campaigns (every tenant's for a platform administrator), newest first, at most 500. */
+    public List<CampaignRow> list(Caller caller) {
+        return campaigns.findAll(caller.tenantId(), 500);
     }
 
     /** The campaign with task and attempt counts, and the workflow's progress while it runs. */
-    public CampaignDetails details(long campaignId) {
-        CampaignRow campaign = get(campaignId);
+    public CampaignDetails details(Caller caller, long campaignId) {
+        CampaignRow campaign = get(caller, campaignId);
         var byOutcome = campaigns.attemptCountsByOutcome(campaignId);
         return new CampaignDetails(campaign, campaigns.taskCountsByStatus(campaignId),
                 byOutcome.values().stream().mapToLong(Long::longValue).sum(), byOutcome,
@@ -199,7 +237,8 @@ public class CampaignService {
     }
 
     /** Starts the campaign workflow of a DRAFT campaign, after rebuilding its queue from PostgreSQL. */
-    public String start(long campaignId) {
+    public String start(Caller caller, long campaignId) {
+        requireManageable(caller, campaignId);
         CampaignRow campaign = transactions.execute(tx -> {
             CampaignRow locked = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
             if (!locked.status().equals("DRAFT")) {
@@ -226,18 +265,21 @@ public class CampaignService {
         return workflowId;
     }
 
-    public void pause(long campaignId) {
+    public void pause(Caller caller, long campaignId) {
+        requireManageable(caller, campaignId);
         requireActive(campaignId);
         signal(campaignId, workflow -> workflow.pause(new PauseRequest("REST API")));
     }
 
-    public void resume(long campaignId) {
+    public void resume(Caller caller, long campaignId) {
+        requireManageable(caller, campaignId);
         requireActive(campaignId);
         signal(campaignId, workflow -> workflow.resume(new ResumeRequest("REST API")));
     }
 
     /** Cancels a running campaign through its workflow, or a draft directly. */
-    public void cancel(long campaignId) {
+    public void cancel(Caller caller, long campaignId) {
+        requireManageable(caller, campaignId);
         CampaignRow campaign = get(campaignId);
         if (campaign.status().equals("DRAFT") && campaigns.cancelDraft(campaignId)) {
             return;
@@ -247,7 +289,8 @@ public class CampaignService {
     }
 
     /** Declares that no more tasks will come. */
-    public void closeInput(long campaignId) {
+    public void closeInput(Caller caller, long campaignId) {
+        requireManageable(caller, campaignId);
         CampaignRow campaign = get(campaignId);
         if (campaign.ended()) {
             throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status());
@@ -262,7 +305,8 @@ public class CampaignService {
      * Changes the pacing: through the workflow's update while it runs (its validator has the last
      * word), directly in PostgreSQL for a draft.
      */
-    public Pacing changePacing(long campaignId, PacingRequest request) {
+    public Pacing changePacing(Caller caller, long campaignId, PacingRequest request) {
+        requireManageable(caller, campaignId);
         if (request.caps() == null && request.maxConcurrency() == null) {
             throw new InvalidRequestException("Nothing to change", List.of(
                     new InvalidRequestException.FieldError("caps", "caps or maxConcurrency is required")));
@@ -287,6 +331,12 @@ public class CampaignService {
         }
         campaigns.updatePacing(campaignId, pacing.caps(), pacing.maxConcurrency());
         return pacing;
+    }
+
+    /** 404 for a campaign the caller does not see (checked first: a 403 would confirm it exists), then the role. */
+    private void requireManageable(Caller caller, long campaignId) {
+        requireVisible(caller, campaignId);
+        caller.requireCampaignManager();
     }
 
     private CampaignProgress progress(CampaignRow campaign) {

@@ -6,6 +6,7 @@ import io.outdial.app.campaign.CampaignDetails;
 import io.outdial.app.campaign.CampaignService;
 import io.outdial.app.campaign.CreateCampaignRequest;
 import io.outdial.app.dev.DevInfrastructure;
+import io.outdial.app.security.Caller;
 import io.outdial.workflows.common.WorkflowIds;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+    /** The demo drives the services directly, as the platform administrator. */
+    private static final Caller DEMO = Caller.platformAdmin("demo");
 
     private final DemoProperties properties;
     private final CampaignService campaigns;
@@ -69,11 +72,11 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
             if (infra == null) {
                 throw new IllegalStateException("the demo needs dev mode (--spring.profiles.active=dev)");
             }
-            long campaignId = campaigns.create(new CreateCampaignRequest("demo " + Instant.now(), properties.caps(),
+            long campaignId = campaigns.create(DEMO, new CreateCampaignRequest("demo " + Instant.now(), properties.caps(),
                     properties.maxConcurrency(), 30, null, null));
             List<Long> taskIds = campaigns.addTasks(campaignId,
                     new AddTasksRequest(DemoNumbers.generate(properties.tasks()), true));
-            campaigns.start(campaignId);
+            campaigns.start(DEMO, campaignId);
             log.info("Demo campaign {} started: {} numbers, caps {}, max concurrency {}", campaignId, taskIds.size(),
                     properties.caps(), properties.maxConcurrency());
             CampaignDetails end = awaitEnd(campaignId);
@@ -107,7 +110,7 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         Instant deadline = Instant.now().plus(properties.deadline());
         String last = "";
         while (Instant.now().isBefore(deadline)) {
-            CampaignDetails details = campaigns.details(campaignId);
+            CampaignDetails details = campaigns.details(DEMO, campaignId);
             String line = details.campaign().status() + " tasks " + details.tasksByStatus()
                     + " attempts " + details.attemptsByOutcome();
             if (!line.equals(last)) {

@@ -1,5 +1,8 @@
 package io.outdial.app.fsnode;
 
+import io.outdial.app.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The FS node REST API. */
 @RestController
 @RequestMapping("/api/v1/fs-nodes")
+@Tag(name = "FS nodes", description = "FreeSWITCH nodes (changes: platform administrators only; ESL passwords are never returned)")
 class FsNodeController {
 
     private final FsNodeService service;
@@ -27,29 +31,34 @@ class FsNodeController {
     }
 
     @PostMapping
-    ResponseEntity<FsNode> create(@Valid @RequestBody CreateFsNodeRequest request) {
-        FsNode node = service.create(request);
+    @Operation(summary = "Add an FS node")
+    ResponseEntity<FsNode> create(Caller caller, @Valid @RequestBody CreateFsNodeRequest request) {
+        FsNode node = service.create(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/fs-nodes/" + node.id())).body(node);
     }
 
     @GetMapping
-    List<FsNode> list() {
-        return service.list();
+    @Operation(summary = "List the FS nodes of the pools you may use")
+    List<FsNode> list(Caller caller) {
+        return service.list(caller);
     }
 
     @GetMapping("/{id}")
-    FsNode get(@PathVariable String id) {
-        return service.get(id);
+    @Operation(summary = "Read an FS node")
+    FsNode get(Caller caller, @PathVariable String id) {
+        return service.get(caller, id);
     }
 
     @PatchMapping("/{id}")
-    FsNode update(@PathVariable String id, @Valid @RequestBody UpdateFsNodeRequest request) {
-        return service.update(id, request);
+    @Operation(summary = "Change an FS node")
+    FsNode update(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateFsNodeRequest request) {
+        return service.update(caller, id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        service.delete(id);
+    @Operation(summary = "Delete an FS node")
+    void delete(Caller caller, @PathVariable String id) {
+        service.delete(caller, id);
     }
 }

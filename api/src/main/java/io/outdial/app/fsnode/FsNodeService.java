@@ -5,11 +5,13 @@ import io.outdial.activities.fshealth.FsHealthVotes;
 import io.outdial.activities.fshealth.HealthState;
 import io.outdial.activities.fshealth.Tally;
 import io.outdial.app.pool.PoolService;
+import io.outdial.app.security.Caller;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,7 +48,8 @@ public class FsNodeService {
     }
 
     /** Adds a node; 409 when the id is taken. This app node connects to it at once if it is enabled. */
-    public FsNode create(CreateFsNodeRequest request) {
+    public FsNode create(Caller caller, CreateFsNodeRequest request) {
+        caller.requirePlatformAdmin();
         long poolId = pools.byName(request.pool(), "pool").id();
         try {
             nodes.insert(request, poolId);
@@ -55,14 +58,23 @@ public class FsNodeService {
         }
         log.info("Added FS node {} ({}:{}, pool {})", request.id(), request.eslHost(), request.eslPort(), request.pool());
         dialerSync.sync();
-        return get(request.id());
+        return find(request.id());
     }
 
-    public List<FsNode> list() {
-        return nodes.findAll().stream().map(this::view).toList();
+    /** The nodes of the pools the caller sees: shared pools and its tenant's own (all for a platform admin). */
+    public List<FsNode> list(Caller caller) {
+        Set<String> pools = this.pools.visibleNames(caller);
+        return nodes.findAll().stream().filter(row -> pools.contains(row.pool())).map(this::view).toList();
     }
 
-    public FsNode get(String id) {
+    /** The node; one of another tenant's dedicated pool is the same 404 as a missing one. */
+    public FsNode get(Caller caller, String id) {
+        Set<String> pools = this.pools.visibleNames(caller);
+        return nodes.find(id).filter(row -> pools.contains(row.pool())).map(this::view)
+                .orElseThrow(() -> new NotFoundException("FS node", id));
+    }
+
+    private FsNode find(String id) {
         return nodes.find(id).map(this::view).orElseThrow(() -> new NotFoundException("FS node", id));
     }
 
@@ -70,7 +82,8 @@ public class FsNodeService {
      * Changes a node. Moving it to another pool is a 409 while a line lists it explicitly (a line's
      * nodes must be in the line's pool). A new endpoint or password reconnects this app node's ESL link.
      */
-    public FsNode update(String id, UpdateFsNodeRequest request) {
+    public FsNode update(Caller caller, String id, UpdateFsNodeRequest request) {
+        caller.requirePlatformAdmin();
         Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
         transactions.executeWithoutResult(tx -> {
             // the row lock orders this against a line change that lists the node
@@ -86,11 +99,12 @@ public class FsNodeService {
         });
         log.info("Updated FS node {}: {}", id, request);
         dialerSync.sync();
-        return get(id);
+        return find(id);
     }
 
     /** Deletes a node; 409 while a line lists it explicitly. This app node drops its ESL link. */
-    public void delete(String id) {
+    public void delete(Caller caller, String id) {
+        caller.requirePlatformAdmin();
         transactions.executeWithoutResult(tx -> {
             nodes.lock(id).orElseThrow(() -> new NotFoundException("FS node", id));
             List<String> lines = nodes.linesListing(id);

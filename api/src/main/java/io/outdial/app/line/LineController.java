@@ -1,5 +1,8 @@
 package io.outdial.app.line;
 
+import io.outdial.app.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The line REST API. */
 @RestController
 @RequestMapping("/api/v1/lines")
+@Tag(name = "Lines", description = "Carrier trunks (changes: platform administrators only)")
 class LineController {
 
     private final LineService service;
@@ -27,29 +31,34 @@ class LineController {
     }
 
     @PostMapping
-    ResponseEntity<Line> create(@Valid @RequestBody CreateLineRequest request) {
-        Line line = service.create(request);
+    @Operation(summary = "Add a line")
+    ResponseEntity<Line> create(Caller caller, @Valid @RequestBody CreateLineRequest request) {
+        Line line = service.create(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/lines/" + line.id())).body(line);
     }
 
     @GetMapping
-    List<Line> list() {
-        return service.list();
+    @Operation(summary = "List the lines of the pools you may use")
+    List<Line> list(Caller caller) {
+        return service.list(caller);
     }
 
     @GetMapping("/{id}")
-    Line get(@PathVariable String id) {
-        return service.get(id);
+    @Operation(summary = "Read a line")
+    Line get(Caller caller, @PathVariable String id) {
+        return service.get(caller, id);
     }
 
     @PatchMapping("/{id}")
-    Line update(@PathVariable String id, @Valid @RequestBody UpdateLineRequest request) {
-        return service.update(id, request);
+    @Operation(summary = "Change a line")
+    Line update(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateLineRequest request) {
+        return service.update(caller, id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        service.delete(id);
+    @Operation(summary = "Delete a line")
+    void delete(Caller caller, @PathVariable String id) {
+        service.delete(caller, id);
     }
 }

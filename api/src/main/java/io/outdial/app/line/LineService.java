@@ -4,10 +4,12 @@ import io.outdial.activities.linehealth.LineHealthEvaluator;
 import io.outdial.activities.linehealth.LineHealthReport;
 import io.outdial.app.campaign.InvalidRequestException;
 import io.outdial.app.pool.PoolService;
+import io.outdial.app.security.Caller;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +39,8 @@ public class LineService {
     }
 
     /** Adds a line; 409 when the id is taken, 400 when a listed FS node is not in the line's pool. */
-    public Line create(CreateLineRequest request) {
+    public Line create(Caller caller, CreateLineRequest request) {
+        caller.requirePlatformAdmin();
         long poolId = pools.byName(request.pool(), "pool").id();
         List<String> fsNodes = request.fsNodes() == null ? List.of() : request.fsNodes().stream().distinct().toList();
         try {
@@ -51,24 +54,37 @@ public class LineService {
         }
         log.info("Added line {} (gateway {}, pool {}, caps {}, max concurrency {})", request.id(), request.gateway(),
                 request.pool(), request.caps(), request.maxConcurrency());
-        return get(request.id());
+        return find(request.id());
     }
 
-    public List<Line> list() {
+    /** The lines of the pools the caller sees: shared pools and its tenant's own (all for a platform admin). */
+    public List<Line> list(Caller caller) {
+        Set<String> visible = pools.visibleNames(caller);
         Map<String, List<String>> fsNodes = lines.allFsNodes();
         Map<String, LineHealthReport> reports = health.reports();
         return lines.findAll().stream()
+                .filter(row -> visible.contains(row.pool()))
                 .map(row -> view(row, fsNodes.getOrDefault(row.id(), List.of()), reports.get(row.id())))
                 .toList();
     }
 
-    public Line get(String id) {
+    /** The line; one of another tenant's dedicated pool is the same 404 as a missing one. */
+    public Line get(Caller caller, String id) {
+        Set<String> visible = pools.visibleNames(caller);
+        if (lines.find(id).filter(row -> visible.contains(row.pool())).isEmpty()) {
+            throw new NotFoundException("line", id);
+        }
+        return find(id);
+    }
+
+    private Line find(String id) {
         return lines.find(id).map(row -> view(row, lines.fsNodes(id), health.report(id).orElse(null)))
                 .orElseThrow(() -> new NotFoundException("line", id));
     }
 
     /** Changes a line; its FS nodes (the new list, or the kept one) must be in its (new or kept) pool. */
-    public Line update(String id, UpdateLineRequest request) {
+    public Line update(Caller caller, String id, UpdateLineRequest request) {
+        caller.requirePlatformAdmin();
         transactions.executeWithoutResult(tx -> {
             LineRepository.Row current = lines.lock(id).orElseThrow(() -> new NotFoundException("line", id));
             Long poolId = request.pool() == null ? null : pools.byName(request.pool(), "pool").id();
@@ -81,10 +97,11 @@ public class LineService {
             }
         });
         log.info("Updated line {}: {}", id, request);
-        return get(id);
+        return find(id);
     }
 
-    public void delete(String id) {
+    public void delete(Caller caller, String id) {
+        caller.requirePlatformAdmin();
         lines.find(id).orElseThrow(() -> new NotFoundException("line", id));
         lines.delete(id);
         log.info("Deleted line {}", id);

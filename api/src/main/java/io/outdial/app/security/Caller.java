@@ -49,6 +49,13 @@ public record Caller(String name, Role role, Long tenantId, String tenantName) {
         }
     }
 
+    /** Throws a 403 unless the caller is an administrator (of its tenant, or of the platform). */
+    public void requireAdmin() {
+        if (role != Role.ADMIN) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "Only an administrator may do this");
+        }
+    }
+
     /** Throws a 403 unless the caller is a platform administrator. */
     public void requirePlatformAdmin() {
         if (!platformAdmin() || role != Role.ADMIN) {

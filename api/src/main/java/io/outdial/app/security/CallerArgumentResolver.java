@@ -1,6 +1,10 @@
 package io.outdial.app.security;
 
+import io.outdial.app.web.ApiProblem;
+import io.outdial.app.web.ProblemType;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -8,9 +12,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a controller's {@link Caller} parameter from the authenticated request.
- *
- * <p>PLACEHOLDER until authentication lands: every request is a platform administrator.
+ * Resolves a controller's {@link Caller} parameter from the request's {@link CallerAuthentication} (a
+ * session login or an API key, see {@link SecurityConfiguration}). A request without one never reaches a
+ * controller that takes a caller (the filter chain answers 401 first); should it, this answers 401 too.
  */
 @Component
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
@@ -23,6 +27,10 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        return Caller.platformAdmin("anonymous");
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication caller) {
+            return caller.caller();
+        }
+        throw new ApiProblem(ProblemType.UNAUTHENTICATED, "Log in or send an API key");
     }
 }

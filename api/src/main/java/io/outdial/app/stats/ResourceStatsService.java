@@ -43,11 +43,11 @@ public class ResourceStatsService {
                 .filter(pool -> pool.tenantId() == null || caller.sees(pool.tenantId()))
                 .collect(Collectors.toMap(StatsRepository.Pool::name, StatsRepository.Pool::id));
         long nowMs = clock.millis();
-        List<ResourceStats.FsNodeStats> nodes = fsNodes.list().stream()
+        List<ResourceStats.FsNodeStats> nodes = fsNodes.list(caller).stream()
                 .filter(node -> poolIds.containsKey(node.pool()))
                 .map(node -> fsNode(node, poolIds.get(node.pool()), nowMs))
                 .toList();
-        List<ResourceStats.LineStats> lineStats = lines.list().stream()
+        List<ResourceStats.LineStats> lineStats = lines.list(caller).stream()
                 .filter(line -> poolIds.containsKey(line.pool()))
                 .map(line -> line(line, poolIds.get(line.pool()), nowMs))
                 .toList();

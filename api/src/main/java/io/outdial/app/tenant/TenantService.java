@@ -2,6 +2,7 @@ package io.outdial.app.tenant;
 
 import io.outdial.activities.tasks.PhoneNumberNormaliser;
 import io.outdial.app.campaign.InvalidRequestException;
+import io.outdial.app.security.Caller;
 import io.outdial.app.web.ConflictException;
 import io.outdial.app.web.NotFoundException;
 import java.sql.ResultSet;
@@ -31,7 +32,8 @@ public class TenantService {
     }
 
     /** Creates a tenant; 400 for a region libphonenumber does not know, 409 when the name is taken. */
-    public Tenant create(CreateTenantRequest request) {
+    public Tenant create(Caller caller, CreateTenantRequest request) {
+        caller.requirePlatformAdmin();
         String region = request.defaultRegion() == null ? DEFAULT_REGION : request.defaultRegion();
         if (!phoneNumbers.supportsRegion(region)) {
             throw new InvalidRequestException("defaultRegion: not a region with a phone numbering plan",
@@ -43,17 +45,27 @@ public class TenantService {
                     .params(request.name(), region)
                     .query(Long.class).single();
             log.info("Created tenant {} '{}'", id, request.name());
-            return get(id);
+            return find(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A tenant named '" + request.name() + "' already exists");
         }
     }
 
-    public List<Tenant> list() {
-        return jdbc.sql(SELECT + " order by id").query(TenantService::row).list();
+    /** Every tenant for a platform administrator; a tenant's caller sees only its own. */
+    public List<Tenant> list(Caller caller) {
+        return jdbc.sql(SELECT + " where cast(:tenant as bigint) is null or id = :tenant order by id")
+                .param("tenant", caller.tenantId()).query(TenantService::row).list();
     }
 
-    public Tenant get(long id) {
+    /** The tenant; another tenant is the same 404 as a missing one. */
+    public Tenant get(Caller caller, long id) {
+        if (!caller.sees(id)) {
+            throw new NotFoundException("tenant", id);
+        }
+        return find(id);
+    }
+
+    private Tenant find(long id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(TenantService::row).optional()
                 .orElseThrow(() -> new NotFoundException("tenant", id));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.app.DevModeTest;
+import io.outdial.app.security.Caller;
 import io.outdial.workflows.common.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -44,7 +45,7 @@ class TaskReconcilerTest {
 
     @BeforeEach
     void aRunningCampaignWithoutItsWorkflow() {
-        campaignId = service.create(new CreateCampaignRequest("reconcile", 1, 1, null, null, null));
+        campaignId = service.create(Caller.platformAdmin("test"), new CreateCampaignRequest("reconcile", 1, 1, null, null, null));
         taskIds = service.addTasks(campaignId, new AddTasksRequest(List.of(
                 new AddTasksRequest.TaskInput("5550300001", null),
                 new AddTasksRequest.TaskInput("5550300002", null),
