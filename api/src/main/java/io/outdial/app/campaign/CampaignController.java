@@ -47,13 +47,6 @@ class CampaignController {
         return service.update(id, request);
     }
 
-    @PostMapping("/{id}/tasks")
-    @ResponseStatus(HttpStatus.CREATED)
-    TasksAdded addTasks(@PathVariable long id, @Valid @RequestBody AddTasksRequest request) {
-        List<Long> ids = service.addTasks(id, request);
-        return new TasksAdded(ids.size(), ids);
-    }
-
     @PostMapping("/{id}/start")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Started start(@PathVariable long id) {
@@ -91,10 +84,6 @@ class CampaignController {
 
     /** @param id the new campaign's id */
     record Created(long id) {
-    }
-
-    /** @param added how many tasks were added @param taskIds their ids, in request order */
-    record TasksAdded(int added, List<Long> taskIds) {
     }
 
     /** @param workflowId the campaign workflow's id */
