@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outdial.app.security.Caller;
 import io.outdial.app.web.ApiProblem;
 import io.outdial.app.web.ProblemType;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -93,6 +94,17 @@ class TaskController {
         requireUtf8(request);
         rejectDeclaredOversize(request, UploadLimits.CSV_BYTES);
         return service.uploadCsv(caller, id, request.getInputStream(), partial, last);
+    }
+
+    /**
+     * Any other content type (or none): a 415 with the stable problem type, without reading the body. (Spring's
+     * own 415 would do too, but this one says which types are accepted.)
+     */
+    @PostMapping
+    @Hidden
+    void unsupported(HttpServletRequest request) {
+        throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Tasks are uploaded as application/json or text/csv (UTF-8)");
     }
 
     private static void requireUtf8(HttpServletRequest request) {
