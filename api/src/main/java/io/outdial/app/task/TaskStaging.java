@@ -3,9 +3,12 @@ package io.outdial.app.task;
 import io.outdial.app.task.TaskUploadResult.DuplicateRow;
 import io.outdial.app.task.TaskUploadResult.RowError;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,8 @@ class TaskStaging {
     static final int BATCH = 4_096;
     /** Batches of one upload being validated at once: memory stays bounded however large the upload. */
     private static final int IN_FLIGHT = 4;
+    /** Ids read per round trip after the insert. */
+    private static final int ID_FETCH_SIZE = 50_000;
 
     private static final String CLASSIFY = """
             create temp table task_upload_verdict on commit drop as
@@ -165,21 +170,34 @@ class TaskStaging {
                 duplicateRows, errorCount, errors);
     }
 
-    /** Inserts the new rows into call_tasks, in upload order; returns their ids in the same order. */
+    /**
+     * Inserts the new rows into call_tasks, in upload order; returns their ids in the same order. The ids
+     * are fetched in chunks (a cursor), not as one result of a million rows.
+     */
     long[] insertNew(long campaignId, long expected) {
-        long[] ids = new long[(int) expected];
-        int[] count = {0};
-        jdbc.sql("""
-                        insert into call_tasks (campaign_id, phone_number, external_id, external_ref)
-                        select ?, phone_number, external_id, external_ref from task_upload_verdict
-                        where verdict = 'NEW' order by line
-                        returning id""")
-                .param(campaignId)
-                .query(rs -> {
-                    ids[count[0]++] = rs.getLong(1);
-                });
-        java.util.Arrays.sort(ids, 0, count[0]);
-        return count[0] == ids.length ? ids : java.util.Arrays.copyOf(ids, count[0]);
+        long[] ids = new long[Math.toIntExact(expected)];
+        int count = 0;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into call_tasks (campaign_id, phone_number, external_id, external_ref)
+                select ?, phone_number, external_id, external_ref from task_upload_verdict
+                where verdict = 'NEW' order by line
+                returning id""")) {
+            insert.setLong(1, campaignId);
+            insert.setFetchSize(ID_FETCH_SIZE);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    ids[count++] = rows.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Inserting the uploaded tasks failed", e);
+        }
+        if (count != ids.length) {
+            throw new IllegalStateException("Inserted " + count + " tasks, expected " + ids.length);
+        }
+        Arrays.sort(ids);
+        return ids;
     }
 
     private static void write(CopyIn copy, CheckedBatch batch, List<RowError> errors, long[] counts, int maxErrors)
