@@ -3,7 +3,9 @@ package io.outdial.app.campaign;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.app.pool.Pool;
 import io.outdial.app.pool.PoolService;
+import io.outdial.app.web.ApiProblem;
 import io.outdial.app.web.ConflictException;
+import io.outdial.app.web.ProblemType;
 import io.outdial.workflows.campaign.CampaignInput;
 import io.outdial.workflows.campaign.CampaignProgress;
 import io.outdial.workflows.campaign.CampaignWorkflow;
@@ -227,7 +229,8 @@ public class CampaignService {
         try {
             pacing = stub(campaignId).changePacing(new PacingChange(request.caps(), request.maxConcurrency()));
         } catch (WorkflowUpdateException e) {
-            throw invalid("pacing", rejectionMessage(e));
+            throw new ApiProblem(ProblemType.PACING_REJECTED, "The campaign rejected the pacing change: "
+                    + rejectionMessage(e));
         } catch (WorkflowNotFoundException e) {
             throw new CampaignStateException("Campaign " + campaignId + " is no longer running");
         }

@@ -25,7 +25,7 @@ import jakarta.validation.constraints.Size;
  * @param reattemptDelaySeconds how long after such a call the task is called again (1 to 86400, default 300)
  */
 public record CreateCampaignRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = InputRules.TEXT, message = "must not contain control characters or line breaks") String name,
         @NotNull @Min(1) @Max(PacingChange.MAX_CAPS) Integer caps,
         @NotNull @Min(1) @Max(PacingChange.MAX_CONCURRENCY) Integer maxConcurrency,
         @Min(5) @Max(300) Integer ringTimeoutSeconds,

@@ -20,6 +20,11 @@ public final class InputRules {
     public static final String ESL_PASSWORD = "^[\\x21-\\x7E]{1,128}$";
     /** Tenant and pool names: letters, digits, space, {@code _ . -}, starting with a letter or digit. */
     public static final String NAME = "^[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,99}$";
+    /**
+     * Free text such as a campaign's name: anything but control and format characters (bidi overrides, zero
+     * widths), unpaired surrogates and line or paragraph separators.
+     */
+    public static final String TEXT = "^[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]*$";
     /** Campaign line-selection strategies, as in the schema's check. */
     public static final String STRATEGY = "^(RANDOM|ROUND_ROBIN|BEST_CONNECT_RATE)$";
 

@@ -74,7 +74,7 @@ class TenantIsolationTest {
 
         api.patch("/api/v1/pools/" + pool.id(), "{\"tenant\": \"" + other + "\"}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.title").value("Pool used by another tenant"));
+                .andExpect(jsonPath("$.type").value("urn:outdial:problem:pool-tenant"));
         api.get("/api/v1/pools/" + pool.id()).andExpect(jsonPath("$.tenant").doesNotExist());
     }
 
