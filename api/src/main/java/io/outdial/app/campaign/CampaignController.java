@@ -55,13 +55,6 @@ class CampaignController {
         return service.update(caller, id, request);
     }
 
-    @PostMapping("/{id}/tasks")
-    @ResponseStatus(HttpStatus.CREATED)
-    TasksAdded addTasks(@PathVariable long id, @Valid @RequestBody AddTasksRequest request) {
-        List<Long> ids = service.addTasks(id, request);
-        return new TasksAdded(ids.size(), ids);
-    }
-
     @PostMapping("/{id}/start")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a DRAFT campaign")
@@ -105,10 +98,6 @@ class CampaignController {
 
     /** @param id the new campaign's id */
     record Created(long id) {
-    }
-
-    /** @param added how many tasks were added @param taskIds their ids, in request order */
-    record TasksAdded(int added, List<Long> taskIds) {
     }
 
     /** @param workflowId the campaign workflow's id */

@@ -75,18 +75,6 @@ class CampaignRepository {
         return jdbc.sql("select tenant_id from campaigns where id = ?").param(campaignId).query(Long.class).optional();
     }
 
-    /** Inserts the tasks in one statement, in order, and returns their ids in the same order. */
-    List<Long> insertTasks(long campaignId, List<String> numbers, List<String> externalRefs) {
-        return jdbc.sql("""
-                        insert into call_tasks (campaign_id, phone_number, external_ref)
-                        select ?, n.phone_number, n.external_ref
-                        from unnest(?::text[], ?::text[]) with ordinality as n(phone_number, external_ref, ord)
-                        order by n.ord
-                        returning id""")
-                .params(campaignId, numbers.toArray(String[]::new), externalRefs.toArray(String[]::new))
-                .query(Long.class).list().stream().sorted().toList();
-    }
-
     void closeInput(long campaignId) {
         jdbc.sql("update campaigns set input_closed = true, updated_at = now() where id = ?").param(campaignId).update();
     }

@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -184,56 +183,6 @@ public class CampaignService {
         return new CampaignDetails(campaign, campaigns.taskCountsByStatus(campaignId),
                 byOutcome.values().stream().mapToLong(Long::longValue).sum(), byOutcome,
                 campaigns.attemptCountsByFaultClass(campaignId), progress(campaign));
-    }
-
-    /**
-     * Adds a batch of tasks: validates every number first and rejects the whole batch on any error;
-     * inserts them in one transaction, then queues their ids. With {@code last}, closes the input.
-     *
-     * @return the ids of the new tasks, in request order
-     */
-    public List<Long> addTasks(long campaignId, AddTasksRequest request) {
-        List<String> numbers = new ArrayList<>(request.tasks().size());
-        List<String> refs = new ArrayList<>(request.tasks().size());
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < request.tasks().size(); i++) {
-            AddTasksRequest.TaskInput task = request.tasks().get(i);
-            String number = PhoneNumbers.normalise(task.phoneNumber());
-            if (number == null) {
-                errors.add(new InvalidRequestException.FieldError("tasks[" + i + "].phoneNumber", PhoneNumbers.RULE));
-            }
-            numbers.add(number);
-            refs.add(task.externalRef());
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors.size() + " of " + numbers.size()
-                    + " tasks are invalid; none was added", errors);
-        }
-        boolean last = Boolean.TRUE.equals(request.last());
-        record Added(CampaignRow campaign, List<Long> ids) {
-        }
-        Added added = transactions.execute(tx -> {
-            CampaignRow campaign = campaigns.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
-            if (campaign.ended()) {
-                throw new CampaignStateException("Campaign " + campaignId + " is " + campaign.status()
-                        + ": no tasks can be added");
-            }
-            if (campaign.inputClosed()) {
-                throw new CampaignStateException("Campaign " + campaignId + " takes no more tasks: its input is closed");
-            }
-            List<Long> ids = campaigns.insertTasks(campaignId, numbers, refs);
-            if (last) {
-                campaigns.closeInput(campaignId);
-            }
-            return new Added(campaign, ids);
-        });
-        // After the commit: a round that leases an id whose row is not QUEUED drops it, so a duplicate is harmless.
-        taskQueue.enqueue(campaignId, added.ids());
-        if (last && added.campaign().active()) {
-            signal(campaignId, workflow -> workflow.inputClosed(new InputClosed(totalTasks(campaignId))));
-        }
-        log.info("Added {} tasks to campaign {}{}", added.ids().size(), campaignId, last ? " (input closed)" : "");
-        return added.ids();
     }
 
     /** Starts the campaign workflow of a DRAFT campaign, after rebuilding its queue from PostgreSQL. */

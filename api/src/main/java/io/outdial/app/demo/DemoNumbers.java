@@ -1,6 +1,6 @@
 package io.outdial.app.demo;
 
-import io.outdial.app.campaign.AddTasksRequest;
+import io.outdial.app.task.TaskUploadRequest;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -10,9 +10,9 @@ final class DemoNumbers {
     private DemoNumbers() {
     }
 
-    static List<AddTasksRequest.TaskInput> generate(int count) {
+    static List<TaskUploadRequest.TaskInput> generate(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new AddTasksRequest.TaskInput(String.format("+1555010%04d", i), "demo-" + i))
+                .mapToObj(i -> new TaskUploadRequest.TaskInput(String.format("+1555010%04d", i), "demo-" + i))
                 .toList();
     }
 }

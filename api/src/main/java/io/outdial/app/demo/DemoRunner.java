@@ -1,12 +1,13 @@
 package io.outdial.app.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.outdial.app.campaign.AddTasksRequest;
 import io.outdial.app.campaign.CampaignDetails;
 import io.outdial.app.campaign.CampaignService;
 import io.outdial.app.campaign.CreateCampaignRequest;
 import io.outdial.app.dev.DevInfrastructure;
 import io.outdial.app.security.Caller;
+import io.outdial.app.task.TaskUploadRequest;
+import io.outdial.app.task.TaskUploadService;
 import io.outdial.workflows.common.WorkflowIds;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -38,15 +39,17 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoProperties properties;
     private final CampaignService campaigns;
+    private final TaskUploadService tasks;
     private final JdbcClient jdbc;
     private final WorkflowClient workflows;
     private final ObjectMapper json;
     private final ObjectProvider<DevInfrastructure> infrastructure;
 
-    DemoRunner(DemoProperties properties, CampaignService campaigns, JdbcClient jdbc, WorkflowClient workflows,
-               ObjectMapper json, ObjectProvider<DevInfrastructure> infrastructure) {
+    DemoRunner(DemoProperties properties, CampaignService campaigns, TaskUploadService tasks, JdbcClient jdbc,
+               WorkflowClient workflows, ObjectMapper json, ObjectProvider<DevInfrastructure> infrastructure) {
         this.properties = properties;
         this.campaigns = campaigns;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.workflows = workflows;
         this.json = json;
@@ -74,8 +77,8 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
             }
             long campaignId = campaigns.create(DEMO, new CreateCampaignRequest("demo " + Instant.now(), properties.caps(),
                     properties.maxConcurrency(), 30, null, null));
-            List<Long> taskIds = campaigns.addTasks(campaignId,
-                    new AddTasksRequest(DemoNumbers.generate(properties.tasks()), true));
+            List<Long> taskIds = tasks.uploadJson(DEMO, campaignId,
+                    new TaskUploadRequest(DemoNumbers.generate(properties.tasks()), true), false).taskIds();
             campaigns.start(DEMO, campaignId);
             log.info("Demo campaign {} started: {} numbers, caps {}, max concurrency {}", campaignId, taskIds.size(),
                     properties.caps(), properties.maxConcurrency());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.app.DevModeTest;
 import io.outdial.app.security.Caller;
+import io.outdial.app.task.TaskUploadRequest;
+import io.outdial.app.task.TaskUploadService;
 import io.outdial.workflows.common.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -24,6 +26,9 @@ class TaskReconcilerTest {
 
     @Autowired
     CampaignService service;
+
+    @Autowired
+    TaskUploadService tasks;
 
     @Autowired
     TaskReconciler reconciler;
@@ -46,10 +51,10 @@ class TaskReconcilerTest {
     @BeforeEach
     void aRunningCampaignWithoutItsWorkflow() {
         campaignId = service.create(Caller.platformAdmin("test"), new CreateCampaignRequest("reconcile", 1, 1, null, null, null));
-        taskIds = service.addTasks(campaignId, new AddTasksRequest(List.of(
-                new AddTasksRequest.TaskInput("5550300001", null),
-                new AddTasksRequest.TaskInput("5550300002", null),
-                new AddTasksRequest.TaskInput("5550300003", null)), false));
+        taskIds = tasks.uploadJson(Caller.platformAdmin("test"), campaignId, new TaskUploadRequest(List.of(
+                new TaskUploadRequest.TaskInput("5550300001", null),
+                new TaskUploadRequest.TaskInput("5550300002", null),
+                new TaskUploadRequest.TaskInput("5550300003", null)), false), false).taskIds();
         // RUNNING without a workflow, so nothing leases from its queue during the test
         jdbc.sql("update campaigns set status = 'RUNNING' where id = ?").param(campaignId).update();
     }
