@@ -174,6 +174,15 @@ class TaskStaging {
      * Inserts the new rows into call_tasks, in upload order; returns their ids in the same order. The ids
      * are fetched in chunks (a cursor), not as one result of a million rows.
      */
+    /**
+     * Refreshes the planner's statistics of call_tasks after a large import. Plans cached while the table was
+     * small (the foreign-key checks of every call attempt recorded next, searches) would otherwise go on
+     * scanning it whole; ANALYZE samples a bounded number of rows, so it costs well under a second.
+     */
+    void refreshStatistics() {
+        jdbc.sql("analyze call_tasks").update();
+    }
+
     long[] insertNew(long campaignId, long expected) {
         long[] ids = new long[Math.toIntExact(expected)];
         int count = 0;

@@ -40,6 +40,9 @@ public class TaskUploadService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskUploadService.class);
 
+    /** Imports at least this large refresh the planner's statistics of call_tasks. */
+    private static final int ANALYZE_AFTER_ROWS = 50_000;
+
     private final UploadTargets targets;
     private final TaskStaging staging;
     private final PhoneNumberNormaliser normaliser;
@@ -119,6 +122,9 @@ public class TaskUploadService {
         });
         // After the commit: a round that leases an id whose row is not QUEUED drops it, so a duplicate is harmless.
         enqueue(campaignId, imported.ids());
+        if (imported.ids().length >= ANALYZE_AFTER_ROWS) {
+            staging.refreshStatistics();
+        }
         if (imported.signal()) {
             signalInputClosed(campaignId);
         }

@@ -58,6 +58,8 @@ class CallSearchPlanTest {
                                     else 'ANSWERED' end
                         from generate_series(1, ?) g""")
                 .params(campaignId, ROWS).update();
+        // a foreign-key check plan cached while call_tasks was small would scan it for every attempt row
+        jdbc.sql("analyze call_tasks").update();
         jdbc.sql("""
                         insert into call_attempts (task_id, campaign_id, attempt, fs_node_id, line_id, origination_uuid,
                                                    workflow_id, sent, fault_class, outcome, started_at)

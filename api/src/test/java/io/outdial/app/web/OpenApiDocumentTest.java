@@ -30,7 +30,7 @@ class OpenApiDocumentTest {
     RequestMappingHandlerMapping mappings;
 
     @Test
-    void everyEndpointOfTheApiIsInTheDocument() throws Exception {
+    void everyEndpointOfTheApiIsInTheDocumentWithASummary() throws Exception {
         JsonNode paths = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs"))
                 .andReturn().getResponse().getContentAsString()).path("paths");
 
@@ -54,6 +54,7 @@ class OpenApiDocumentTest {
             String[] parts = endpoint.split(" ");
             JsonNode operation = paths.path(parts[1]).path(parts[0].toLowerCase());
             assertThat(operation.isMissingNode()).as("%s in /v3/api-docs", endpoint).isFalse();
+            assertThat(operation.path("summary").asText()).as("summary of %s", endpoint).isNotBlank();
         });
     }
 
