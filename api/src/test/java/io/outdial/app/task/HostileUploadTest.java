@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outdial.activities.tasks.TaskQueue;
 import io.outdial.app.DevModeTest;
+import io.outdial.app.TestCredentials;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -236,6 +237,7 @@ class HostileUploadTest {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                             .timeout(Duration.ofSeconds(120))
                             .header("Content-Type", "text/csv")
+                            .header(TestCredentials.API_KEY_HEADER, TestCredentials.DEV_API_KEY)
                             .POST(body).build(),
                     HttpResponse.BodyHandlers.ofString());
 
