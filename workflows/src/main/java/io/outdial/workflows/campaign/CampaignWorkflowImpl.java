@@ -46,6 +46,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private long changesAtLastRound;
     private CampaignStatus recordedStatus;
     private Pacing recordedPacing;
+    /**
+     * Whether the workflow method has read its input. An update may reach the workflow in its first task, before
+     * that: its validator then checks only the request, and its handler waits for this before it checks the
+     * campaign's state.
+     */
+    private boolean begun;
     /** addTasks batches whose activity is still running. */
     private int pendingBatches;
     /** addTasks batches stored so far in this run, and how many were stored when the last round began. */
@@ -112,6 +118,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             recordedStatus = carried.paused() ? CampaignStatus.PAUSED : CampaignStatus.RUNNING;
             recordedPacing = input.pacing();
         }
+        begun = true;
         log.info("campaign {} {}: round {}, caps {}, max concurrency {}, input {}", campaignId,
                 carried == null ? "started" : "continued", nextRound, pacing.caps(), pacing.maxConcurrency(),
                 inputClosed ? "closed" : "open");
@@ -276,6 +283,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
     @Override
     public Pacing changePacing(PacingChange change) {
+        Workflow.await(() -> begun);
+        rejectIf(hasEnded(), "campaign " + campaignId + " is " + status() + ": its pacing can no longer change");
         pacing = new Pacing(change.caps() != null ? change.caps() : pacing.caps(),
                 change.maxConcurrency() != null ? change.maxConcurrency() : pacing.maxConcurrency());
         changes++;
@@ -291,17 +300,17 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         }
         requireInRange("caps", change.caps(), PacingChange.MAX_CAPS);
         requireInRange("maxConcurrency", change.maxConcurrency(), PacingChange.MAX_CONCURRENCY);
-        if (hasEnded()) {
+        if (begun && hasEnded()) {
             throw new IllegalArgumentException(
                     "campaign " + campaignId + " is " + status() + ": its pacing can no longer change");
-        }
-        if (pacing == null) {
-            throw new IllegalArgumentException("campaign " + campaignId + " has not started yet");
         }
     }
 
     @Override
     public TasksAdded addTasks(TaskBatch batch) {
+        Workflow.await(() -> begun);
+        rejectIf(hasEnded(), "campaign " + campaignId + " is " + status() + ": no tasks can be added");
+        rejectIf(inputClosed, "campaign " + campaignId + " takes no more tasks: its input is closed");
         String updateId = Workflow.getCurrentUpdateInfo().map(UpdateInfo::getUpdateId).orElseThrow();
         pendingBatches++;
         try {
@@ -334,14 +343,21 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 throw new IllegalArgumentException("tasks[" + i + "] is null");
             }
         }
-        if (pacing == null) {
-            throw new IllegalArgumentException("campaign " + campaignId + " has not started yet");
+        if (!begun) {
+            return; // the handler checks the campaign's state once the workflow has read its input
         }
         if (hasEnded()) {
             throw new IllegalArgumentException("campaign " + campaignId + " is " + status() + ": no tasks can be added");
         }
         if (inputClosed) {
             throw new IllegalArgumentException("campaign " + campaignId + " takes no more tasks: its input is closed");
+        }
+    }
+
+    /** Fails an update its validator accepted before the workflow had read its input, as the validator would have. */
+    private static void rejectIf(boolean rejected, String message) {
+        if (rejected) {
+            throw ApplicationFailure.newNonRetryableFailure(message, IllegalArgumentException.class.getName());
         }
     }
 

@@ -12,7 +12,14 @@ import io.outdial.workflows.client.CampaignNotRunningException;
 import io.outdial.workflows.client.CampaignRequestRejectedException;
 import io.outdial.workflows.common.WorkflowIds;
 import io.outdial.workflows.testing.TemporalTesting;
+import io.outdial.workflows.common.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -175,6 +182,31 @@ class CampaignClientTest {
                     .getResult(CampaignResult.class);
             assertThat(result).isEqualTo(new CampaignResult(CAMPAIGN_ID, CampaignStatus.COMPLETED, 3));
             TemporalTesting.recordHistory(bench.client, CampaignBench.WORKFLOW_ID, "campaign-tasks-added-completed");
+        }
+
+        /**
+         * A client that starts a campaign and adds tasks at once may have its update reach the workflow in its
+         * first task, before the workflow method has read its input: the update waits for it, never refused.
+         */
+        @Test
+        void aBatchSentWithTheStartIsStoredOnceTheWorkflowHasReadItsInput() {
+            FakeCampaignActivities activities = new FakeCampaignActivities(0);
+            CampaignBench bench = CampaignBench.of(env, activities);
+            CampaignWorkflow workflow = bench.client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
+                    .setWorkflowId(CampaignBench.WORKFLOW_ID)
+                    .setTaskQueue(TaskQueues.CAMPAIGNS)
+                    .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                    .build());
+
+            TasksAdded added = WorkflowClient.executeUpdateWithStart(workflow::addTasks,
+                    new TaskBatch(tasks("+15550100001", "+15550100002"), true),
+                    UpdateOptions.<TasksAdded>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+                    new WithStartWorkflowOperation<>(workflow::run, CampaignInput.start(CAMPAIGN_ID, PACING, false)));
+
+            assertThat(added.added()).isEqualTo(2);
+            CampaignResult result = bench.client.newUntypedWorkflowStub(CampaignBench.WORKFLOW_ID)
+                    .getResult(CampaignResult.class);
+            assertThat(result).isEqualTo(new CampaignResult(CAMPAIGN_ID, CampaignStatus.COMPLETED, 2));
         }
 
         @Test
