@@ -30,7 +30,7 @@ public class TaskBatchImport {
     private static final Pattern EXTERNAL_ID = Pattern.compile("^[\\x21-\\x7E]{1,100}$");
 
     /** The longest external reference stored. */
-    static final int MAX_EXTERNAL_REF = 500;
+    static final int MAX_EXTERNAL_REF = 200;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
